@@ -1,0 +1,45 @@
+package io.injectordoctor.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every cluster-facing command shares; they follow kubectl's names. */
+public final class GlobalOptions {
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster).")
+    public Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to use.")
+    public String context;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Namespace of the subject (default: the context's namespace, then 'default').")
+    public String namespace;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    public OutputFormat output = OutputFormat.text;
+
+    @Option(names = "--istio-namespace", paramLabel = "NS", defaultValue = "istio-system",
+            description = "Namespace of the Istio control plane (default: ${DEFAULT-VALUE}).")
+    public String istioNamespace = "istio-system";
+
+    @Option(names = "--no-color", description = "Never colour the output (NO_COLOR is honoured too).")
+    public boolean noColor;
+
+    @Option(names = "--demo", description = "Use the embedded demo cluster instead of a kubeconfig.")
+    public boolean demo;
+
+    @Option(names = "--snapshot", paramLabel = "FILE",
+            description = "Read the cluster state from a dump (YAML or JSON, e.g. 'kubectl get ... -o yaml') instead of a live cluster.")
+    public Path snapshot;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Timeout of each API request in seconds (default: ${DEFAULT-VALUE}).")
+    public int requestTimeoutSeconds = 10;
+
+    @Option(names = "--debug", description = "Show stack traces of failures.")
+    public boolean debug;
+
+    public enum OutputFormat { text, json, yaml }
+}

@@ -1,0 +1,37 @@
+package io.injectordoctor.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "injector-doctor",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Diagnoses Istio sidecar injection: explains why a pod was or was not injected,",
+            "checks the injection webhook and its certificates, and offers the fix."
+        },
+        subcommands = {
+            ExplainCommand.class,
+            picocli.CommandLine.HelpCommand.class
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0   healthy or consistent (warnings alone do not fail)",
+            "  1   findings at or above the failure threshold",
+            "  64  usage error",
+            "  65  bad input data (unparseable file or snapshot)",
+            "  69  cluster unreachable",
+            "  70  internal error",
+            "  77  unauthorised or forbidden"
+        })
+public final class RootCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

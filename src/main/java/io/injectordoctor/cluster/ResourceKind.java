@@ -1,0 +1,46 @@
+package io.injectordoctor.cluster;
+
+/** The kinds a diagnosis may read, with the API coordinates used in permission messages. */
+public enum ResourceKind {
+    NAMESPACE("", "namespaces", false),
+    POD("", "pods", true),
+    DEPLOYMENT("apps", "deployments", true),
+    STATEFULSET("apps", "statefulsets", true),
+    DAEMONSET("apps", "daemonsets", true),
+    REPLICASET("apps", "replicasets", true),
+    JOB("batch", "jobs", true),
+    MUTATING_WEBHOOK_CONFIGURATION("admissionregistration.k8s.io", "mutatingwebhookconfigurations", false),
+    CONFIGMAP("", "configmaps", true),
+    SERVICE("", "services", true),
+    ENDPOINTS("", "endpoints", true),
+    ENDPOINTSLICE("discovery.k8s.io", "endpointslices", true),
+    SECRET("", "secrets", true),
+    EVENT("", "events", true);
+
+    private final String group;
+    private final String resource;
+    private final boolean namespaced;
+
+    ResourceKind(String group, String resource, boolean namespaced) {
+        this.group = group;
+        this.resource = resource;
+        this.namespaced = namespaced;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public String resource() {
+        return resource;
+    }
+
+    public boolean namespaced() {
+        return namespaced;
+    }
+
+    /** "deployments.apps" or "pods", as kubectl auth can-i spells it. */
+    public String qualifiedResource() {
+        return group.isEmpty() ? resource : resource + "." + group;
+    }
+}

@@ -1,0 +1,25 @@
+package io.injectordoctor.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+public record NamespaceInfo(ObjectMeta meta) {
+    public static final String NAME_LABEL = "kubernetes.io/metadata.name";
+
+    public String name() {
+        return meta.name();
+    }
+
+    /**
+     * The labels the API server matches selectors against: the stored labels plus the automatic
+     * {@code kubernetes.io/metadata.name}, which every namespace carries since Kubernetes 1.21.
+     */
+    public Map<String, String> effectiveLabels() {
+        if (meta.labels().containsKey(NAME_LABEL)) {
+            return meta.labels();
+        }
+        Map<String, String> l = new LinkedHashMap<>(meta.labels());
+        l.put(NAME_LABEL, meta.name());
+        return l;
+    }
+}
