@@ -1,0 +1,60 @@
+package io.injectordoctor.render;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.PrintWriter;
+
+/**
+ * JSON and YAML rendering of report models (records, maps, lists). Field order follows the record
+ * components, so output is stable and can be pinned by golden files.
+ */
+public final class Structured {
+    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
+    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)));
+
+    private Structured() {
+    }
+
+    private static ObjectMapper configure(ObjectMapper m) {
+        m.registerModule(new JavaTimeModule());
+        m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        m.enable(SerializationFeature.INDENT_OUTPUT);
+        m.setSerializationInclusion(JsonInclude.Include.ALWAYS);
+        return m;
+    }
+
+    public static String json(Object model) {
+        try {
+            return JSON.writeValueAsString(model);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON: " + e.getMessage(), e);
+        }
+    }
+
+    public static String yaml(Object model) {
+        try {
+            return YAML.writeValueAsString(model);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render YAML: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the model as JSON ({@code yaml == false}) or YAML, with a trailing newline. */
+    public static void write(PrintWriter out, Object model, boolean yaml) {
+        String s = yaml ? yaml(model) : json(model);
+        out.print(s);
+        if (!s.endsWith("\n")) {
+            out.println();
+        }
+        out.flush();
+    }
+}
