@@ -67,6 +67,110 @@ public final class Fixtures {
                 """.formatted(policy, image);
     }
 
+    /**
+     * Today's layout (Istio 1.10+ chart): MWC istio-sidecar-injector[-REV] with the rev.* hooks, plus
+     * namespace./object. for the default revision; its ConfigMap and istiod deployment.
+     */
+    public static String modernInstall(String revision, String policy, String image) {
+        boolean def = revision == null || revision.equals("default");
+        String rev = def ? "default" : revision;
+        String suffix = def ? "" : "-" + revision;
+        StringBuilder hooks = new StringBuilder();
+        hooks.append(hook("rev.namespace.sidecar-injector.istio.io", "istiod" + suffix,
+                expr("istio.io/rev", "In", rev) + expr("istio-injection", "DoesNotExist"),
+                expr("sidecar.istio.io/inject", "NotIn", "false")));
+        hooks.append(hook("rev.object.sidecar-injector.istio.io", "istiod" + suffix,
+                expr("istio.io/rev", "DoesNotExist") + expr("istio-injection", "DoesNotExist"),
+                expr("sidecar.istio.io/inject", "NotIn", "false") + expr("istio.io/rev", "In", rev)));
+        if (def) {
+            hooks.append(hook("namespace.sidecar-injector.istio.io", "istiod",
+                    expr("istio-injection", "In", "enabled"), expr("sidecar.istio.io/inject", "NotIn", "false")));
+            hooks.append(hook("object.sidecar-injector.istio.io", "istiod",
+                    expr("istio-injection", "DoesNotExist") + expr("istio.io/rev", "DoesNotExist"),
+                    expr("sidecar.istio.io/inject", "In", "true") + expr("istio.io/rev", "DoesNotExist")));
+        }
+        return """
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: MutatingWebhookConfiguration
+                metadata:
+                  name: istio-sidecar-injector%1$s
+                  labels: {istio.io/rev: %2$s, app: sidecar-injector}
+                webhooks:
+                %3$s---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: istio-sidecar-injector%1$s, namespace: istio-system}
+                data:
+                  config: |
+                    policy: %4$s
+                    alwaysInjectSelector: []
+                    neverInjectSelector: []
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: istiod%1$s, namespace: istio-system}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: istiod, istio.io/rev: %2$s}}
+                  template:
+                    metadata: {labels: {app: istiod, istio.io/rev: %2$s}}
+                    spec:
+                      containers:
+                      - name: discovery
+                        image: %5$s
+                """.formatted(suffix, rev, hooks, policy, image);
+    }
+
+    /** A revision tag pointing at {@code revision} (what 'istioctl tag set TAG --revision REV' renders). */
+    public static String revisionTag(String tag, String revision) {
+        String svc = revision.equals("default") ? "istiod" : "istiod-" + revision;
+        return """
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: MutatingWebhookConfiguration
+                metadata:
+                  name: istio-revision-tag-%1$s
+                  labels: {istio.io/rev: %2$s, istio.io/tag: %1$s}
+                webhooks:
+                %3$s""".formatted(tag, revision,
+                hook("rev.namespace.sidecar-injector.istio.io", svc,
+                        expr("istio.io/rev", "In", tag) + expr("istio-injection", "DoesNotExist"),
+                        expr("sidecar.istio.io/inject", "NotIn", "false"))
+                + hook("rev.object.sidecar-injector.istio.io", svc,
+                        expr("istio.io/rev", "DoesNotExist") + expr("istio-injection", "DoesNotExist"),
+                        expr("sidecar.istio.io/inject", "NotIn", "false") + expr("istio.io/rev", "In", tag))
+                + (tag.equals("default") ? hook("namespace.sidecar-injector.istio.io", svc,
+                        expr("istio-injection", "In", "enabled"), expr("sidecar.istio.io/inject", "NotIn", "false")) : ""));
+    }
+
+    static String hook(String name, String service, String nsExprs, String objExprs) {
+        return """
+                - name: %s
+                  admissionReviewVersions: [v1]
+                  sideEffects: None
+                  failurePolicy: Fail
+                  clientConfig:
+                    service: {name: %s, namespace: istio-system, path: /inject, port: 443}
+                  rules:
+                  - {operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [pods]}
+                  namespaceSelector:
+                    matchExpressions:
+                %s  objectSelector:
+                    matchExpressions:
+                %s""".formatted(name, service, nsExprs, objExprs);
+    }
+
+    static String expr(String key, String op, String... values) {
+        StringBuilder sb = new StringBuilder("    - key: " + key + "\n      operator: " + op + "\n");
+        if (values.length > 0) {
+            sb.append("      values: [");
+            for (int i = 0; i < values.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append('"').append(values[i]).append('"');
+            }
+            sb.append("]\n");
+        }
+        return sb.toString();
+    }
+
     public static String namespace(String name, String... labels) {
         StringBuilder sb = new StringBuilder("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + name + "\n");
         if (labels.length > 0) {
