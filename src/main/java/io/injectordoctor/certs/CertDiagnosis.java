@@ -65,7 +65,7 @@ public final class CertDiagnosis {
             }
         }
         List<CertFinding> findings = CertFindings.of(s, root, hooks, injectionConfigurations(s));
-        return new CertReport(s.source(), s.istioNamespace(), now, expiryWarning.toDays(), root, hooks, findings);
+        return CertReport.of(s.source(), s.istioNamespace(), now, expiryWarning.toDays(), root, hooks, findings);
     }
 
     /** An absent failurePolicy defaults to Fail in admissionregistration/v1, to Ignore in v1beta1. */

@@ -35,7 +35,10 @@ final class CertFindings {
                 LinkedHashMap::new, Collectors.toList()));
         for (List<HookReport> group : groups.values()) {
             long inConfig = hooks.stream().filter(h -> h.configuration().equals(group.get(0).configuration())).count();
-            HookFindings.of(group, subject(group, inConfig), root, out);
+            List<CertFinding> found = new ArrayList<>();
+            HookFindings.of(group, subject(group, inConfig), root, found);
+            List<String> names = group.stream().map(HookReport::hook).toList();
+            found.forEach(f -> out.add(f.withHooks(names)));
         }
         out.sort(Comparator.comparing(CertFinding::severity));
         return out;

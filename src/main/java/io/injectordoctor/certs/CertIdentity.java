@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -31,8 +32,8 @@ public record CertIdentity(String sha256, String subject, String issuer, String 
     }
 
     public static CertIdentity of(X509Certificate c) {
-        String subject = c.getSubjectX500Principal().getName(X500Principal.RFC2253);
-        String issuer = c.getIssuerX500Principal().getName(X500Principal.RFC2253);
+        String subject = name(c.getSubjectX500Principal());
+        String issuer = name(c.getIssuerX500Principal());
         String ski = keyId(c, Extension.subjectKeyIdentifier.getId(), false);
         String aki = keyId(c, Extension.authorityKeyIdentifier.getId(), true);
         boolean selfSigned = c.getSubjectX500Principal().equals(c.getIssuerX500Principal())
@@ -54,6 +55,11 @@ public record CertIdentity(String sha256, String subject, String issuer, String 
     /** A short label for messages: the subject and the first bytes of the fingerprint. */
     public String label() {
         return subject + " (sha256 " + sha256.substring(0, Math.min(sha256.length(), 23)) + "...)";
+    }
+
+    /** The name in certificate order ("CN=istiod,O=cluster.local"), as openssl prints it. */
+    static String name(X500Principal p) {
+        return X500Name.getInstance(p.getEncoded()).toString();
     }
 
     static String colonHex(byte[] bytes) {

@@ -58,12 +58,11 @@ final class HookFindings {
             List<CertFinding> out) {
         IdentityVerdict v = h.identity();
         boolean servedOk = h.servedChain().status() == ServedChainVerdict.Status.OK;
-        String crossCheck = root.runbookDigest() == null ? "" : " Runbook cross-check: '" + h.bundle().runbookDigest()
-                .command() + "' and '" + root.runbookDigest().command() + "' print the same md5 once fixed.";
+        String crossCheck = root.runbookDigest() == null ? "" : " Runbook cross-check (both print the same md5 once"
+                + " fixed): " + h.bundle().runbookDigest().command() + " ; " + root.runbookDigest().command();
         switch (v.status()) {
             case NO_MATCH -> {
-                String message = "the caBundle does not contain the mesh root from " + root.source() + " ("
-                        + v.detail() + ")";
+                String message = "the caBundle does not contain the mesh root from " + root.source();
                 if (servedOk) {
                     out.add(CertFinding.warning("CA_BUNDLE_ROOT_MISSING", subject, message + "; the injector's served"
                             + " chain is still trusted by the bundle, so calls work: the root source is probably not the"

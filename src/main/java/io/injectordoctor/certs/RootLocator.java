@@ -87,11 +87,10 @@ public final class RootLocator {
     private static String skipReason(ClusterSnapshot s, ResourceKind kind, String ns) {
         String why = s.unreadable().get(kind);
         if (why != null) {
-            return kind.resource() + " could not be read (" + why + "); needs 'list " + kind.qualifiedResource()
-                    + "' in namespace " + ns;
+            return kind.resource() + " could not be read: " + why;
         }
         if (!s.isLoaded(kind)) {
-            return kind.resource() + " were not loaded";
+            return kind.resource() + " in " + ns + " were not loaded (not in the snapshot?)";
         }
         return null;
     }

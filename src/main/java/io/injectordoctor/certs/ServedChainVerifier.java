@@ -176,7 +176,7 @@ public final class ServedChainVerifier {
             }
             if (next == null) {
                 return new Walk(null, false, "the served chain ends at issuer '"
-                        + current.getIssuerX500Principal().getName() + "', which is not in the caBundle and"
+                        + CertIdentity.name(current.getIssuerX500Principal()) + "', which is not in the caBundle and"
                         + " signed by none of its certificates");
             }
             current = next;

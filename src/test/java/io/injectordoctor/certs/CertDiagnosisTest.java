@@ -187,7 +187,9 @@ class CertDiagnosisTest {
 
     private static CertReport analyze(ClusterSnapshot s, Map<ProbeTarget, ProbeOutcome> probes) {
         CertReport r = CertDiagnosis.analyze(s, Optional.empty(), probes, Instant.now(), WINDOW);
-        return new CertReport(r.cluster(), r.istioNamespace(), r.checkedAt(), r.expiryWarningDays(), r.root(), r.hooks(),
+        // every code a check can emit belongs to exactly one reported check
+        r.findings().forEach(f -> assertThat(CertCheck.of(f.code())).isNotNull());
+        return CertReport.of(r.cluster(), r.istioNamespace(), r.checkedAt(), r.expiryWarningDays(), r.root(), r.hooks(),
                 r.findings().stream().filter(f -> !f.code().equals("PROBE_SKIPPED")).toList());
     }
 

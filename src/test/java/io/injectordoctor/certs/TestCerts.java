@@ -7,27 +7,27 @@ import java.util.Base64;
 import java.util.List;
 
 /** Certificates issued at test time, and the encodings the cluster stores them in. */
-final class TestCerts {
-    static final Instant NOW = Instant.now();
+public final class TestCerts {
+    public static final Instant NOW = Instant.now();
 
     private TestCerts() {
     }
 
-    static Pki.Issued root(String cn) {
+    public static Pki.Issued root(String cn) {
         return Pki.root(cn, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(3650)));
     }
 
-    static Pki.Issued serving(Pki.Issued root, String... dnsNames) {
+    public static Pki.Issued serving(Pki.Issued root, String... dnsNames) {
         return Pki.serving(root, "istiod", List.of(dnsNames), NOW.minus(Duration.ofDays(1)),
                 NOW.plus(Duration.ofDays(365)));
     }
 
     /** The caBundle text as istiod writes it: base64 of the PEM, no line breaks. */
-    static String caBundle(String pem) {
+    public static String caBundle(String pem) {
         return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String caBundle(Pki.Issued... certs) {
+    public static String caBundle(Pki.Issued... certs) {
         StringBuilder pem = new StringBuilder();
         for (Pki.Issued c : certs) {
             pem.append(c.certificatePem());

@@ -12,12 +12,12 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** A real HTTPS server on 127.0.0.1 presenting a chain issued at test time. */
-final class TlsServer implements AutoCloseable {
+public final class TlsServer implements AutoCloseable {
     private static final char[] PASSWORD = "test".toCharArray();
     private final HttpsServer server;
 
     /** Serves {@code leaf} followed by {@code intermediates}. */
-    TlsServer(Pki.Issued leaf, X509Certificate... intermediates) throws IOException, GeneralSecurityException {
+    public TlsServer(Pki.Issued leaf, X509Certificate... intermediates) throws IOException, GeneralSecurityException {
         X509Certificate[] chain = new X509Certificate[intermediates.length + 1];
         chain[0] = leaf.certificate();
         System.arraycopy(intermediates, 0, chain, 1, intermediates.length);
@@ -37,11 +37,11 @@ final class TlsServer implements AutoCloseable {
         server.start();
     }
 
-    String host() {
+    public String host() {
         return server.getAddress().getHostString();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
