@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * "x509: certificate signed by unknown authority": does each hook's caBundle hold the mesh root?
@@ -91,13 +92,14 @@ public final class CaBundleMatch implements HealthAssessor {
     }
 
     Optional<Root> root(String ns, boolean legacy) {
-        List<Optional<Root>> order = new ArrayList<>();
+        // Read lazily: a secret is fetched only when the sources before it are missing.
+        List<Supplier<Optional<Root>>> order = new ArrayList<>();
         if (legacy) {
-            order.add(fromSecret(ns, LEGACY_SECRET, "root-cert.pem"));
+            order.add(() -> fromSecret(ns, LEGACY_SECRET, "root-cert.pem"));
         }
-        order.add(fromConfigMap(ns));
-        order.add(fromSecret(ns, CA_SECRET, "ca-cert.pem"));
-        return order.stream().flatMap(Optional::stream).findFirst();
+        order.add(() -> fromConfigMap(ns));
+        order.add(() -> fromSecret(ns, CA_SECRET, "ca-cert.pem"));
+        return order.stream().map(Supplier::get).flatMap(Optional::stream).findFirst();
     }
 
     private Optional<Root> fromConfigMap(String ns) {

@@ -97,6 +97,13 @@ public final class RestartInjector {
         RolloutWaiter.Result waited = new RolloutWaiter(client, clock, pause, o.pollInterval(), progress)
                 .await(target, o.timeout());
         InjectorHealth after = assessor.assess(target);
+        if (waited.outcome() == RolloutWaiter.Outcome.READY) {
+            Instant until = waited.endpointsReadyAt().plus(SETTLE);
+            if (!o.timeout().isZero() && patched.plus(o.timeout()).isBefore(until)) {
+                until = patched.plus(o.timeout());
+            }
+            after = settle(target, after, until, o.pollInterval());
+        }
         RestartRecord.Timings timings = new RestartRecord.Timings(started, patched, waited.rolledOutAt(),
                 waited.endpointsReadyAt(), clock.instant());
         List<String> next = new ArrayList<>(NextSteps.forRollout(target, waited.outcome()));
@@ -108,6 +115,28 @@ public final class RestartInjector {
             case PROGRESS_DEADLINE_EXCEEDED, DELETED -> RestartRecord.Result.ROLLOUT_FAILED;
         };
         return done(target, patch, o, warnings, timings, before, waited.message(), after, result, next);
+    }
+
+    /**
+     * A new istiod rewrites the caBundle of its configurations shortly after it starts, not
+     * necessarily before it is ready: problems that remain get this long to clear.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(30);
+
+    private InjectorHealth settle(InjectorTarget t, InjectorHealth after, Instant until, Duration interval) {
+        InjectorHealth h = after;
+        while (!h.healthy() && clock.instant().isBefore(until)) {
+            HealthCheck first = h.problems().get(0);
+            progress.accept("Waiting for the remaining problems to clear: " + first.name() + ": " + first.detail());
+            try {
+                pause.pause(interval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            h = assessor.assess(t);
+        }
+        return h;
     }
 
     /** What the terminal shows before asking. */

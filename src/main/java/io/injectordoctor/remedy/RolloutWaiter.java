@@ -47,7 +47,8 @@ public final class RolloutWaiter {
     public Result await(InjectorTarget t, Duration timeout) {
         Instant deadline = timeout.isZero() ? Instant.MAX : clock.instant().plus(timeout);
         Instant rolledOut = null;
-        String last = "waiting for the rollout";
+        String rollout = "waiting for the rollout";
+        String last = rollout;
         while (true) {
             if (rolledOut == null) {
                 Deployment d = get(t);
@@ -56,7 +57,8 @@ public final class RolloutWaiter {
                             null, null);
                 }
                 RolloutStatus.Progress p = RolloutStatus.of(d);
-                last = p.message();
+                rollout = p.message();
+                last = rollout;
                 progress.accept(last);
                 if (p.state() == RolloutStatus.State.FAILED) {
                     return new Result(Outcome.PROGRESS_DEADLINE_EXCEEDED, last, null, null);
@@ -69,7 +71,7 @@ public final class RolloutWaiter {
                 List<HealthCheck> waiting = endpoints.checks(t).stream()
                         .filter(c -> c.status() != HealthCheck.Status.OK).toList();
                 if (waiting.isEmpty()) {
-                    return new Result(Outcome.READY, last, rolledOut, clock.instant());
+                    return new Result(Outcome.READY, rollout, rolledOut, clock.instant());
                 }
                 last = "Waiting for ready endpoints: " + waiting.get(0).name() + ": " + waiting.get(0).detail();
                 progress.accept(last);
