@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.injectordoctor.cluster.ResourceKind;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ public final class CaBundleMatch implements HealthAssessor {
             String pem = cm == null || cm.getData() == null ? null : cm.getData().get("root-cert.pem");
             return first(pem, "configmap " + ns + "/" + ROOT_CONFIGMAP + " root-cert.pem");
         } catch (KubernetesClientException e) {
-            return unreadable(e, "get", "configmaps", ns);
+            return unreadable(e, "get", ResourceKind.CONFIGMAP, ns);
         }
     }
 
@@ -120,18 +121,18 @@ public final class CaBundleMatch implements HealthAssessor {
             String pem = b64 == null ? null : new String(Base64.getMimeDecoder().decode(b64), StandardCharsets.UTF_8);
             return first(pem, "secret " + ns + "/" + secretName + " " + key);
         } catch (KubernetesClientException e) {
-            return unreadable(e, "get", "secrets", ns);
+            return unreadable(e, "get", ResourceKind.SECRET, ns);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    private static Optional<Root> unreadable(KubernetesClientException e, String verb, String resource, String ns) {
+    private static Optional<Root> unreadable(KubernetesClientException e, String verb, ResourceKind kind, String ns) {
         if (e.getCode() == 403) {
             // The root sources are optional: without them the check says "unknown" instead of failing.
             return Optional.empty();
         }
-        throw ClusterErrors.failure(e, verb, resource, ns);
+        throw ClusterErrors.failure(e, verb, kind, ns);
     }
 
     private static Optional<Root> first(String pem, String source) {
@@ -144,7 +145,7 @@ public final class CaBundleMatch implements HealthAssessor {
             return Optional.ofNullable(client.admissionRegistration().v1().mutatingWebhookConfigurations()
                     .withName(name).get());
         } catch (KubernetesClientException e) {
-            throw ClusterErrors.failure(e, "get", "mutatingwebhookconfigurations.admissionregistration.k8s.io", null);
+            throw ClusterErrors.failure(e, "get", ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, null);
         }
     }
 

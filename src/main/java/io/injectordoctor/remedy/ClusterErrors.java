@@ -3,33 +3,38 @@ package io.injectordoctor.remedy;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
+import io.injectordoctor.cluster.ApiException;
+import io.injectordoctor.cluster.Permissions;
+import io.injectordoctor.cluster.ResourceKind;
 
 /**
- * Turns a failed API call into the one-line error and exit code the CLI documents: 77 when the
- * credentials are refused or the permission is missing (naming it), 69 when the cluster cannot be
- * reached or answers with a server error.
+ * Turns a failed API call into the one-line error and exit code the CLI documents, worded as the
+ * loader words them: 77 with the missing permission named, 69 when the cluster cannot be reached
+ * or answers with a server error.
  */
 final class ClusterErrors {
     private ClusterErrors() {
     }
 
-    static DoctorException failure(KubernetesClientException e, String verb, String resource, String namespace) {
-        String where = namespace == null ? "" : " in namespace " + namespace;
-        int code = e.getCode();
-        if (code == 401) {
-            return new DoctorException(ExitCode.NOPERM,
-                    "unauthorised: the cluster refused the credentials (" + verb + " " + resource + where + ")", e);
+    static DoctorException failure(KubernetesClientException e, String verb, ResourceKind kind, String namespace) {
+        if (e.getCode() == 0) {
+            return new DoctorException(ExitCode.UNAVAILABLE, "cannot reach the API server (" + verb + " "
+                    + kind.resource() + "): " + rootMessage(e), e);
         }
-        if (code == 403) {
-            return new DoctorException(ExitCode.NOPERM,
-                    "forbidden: missing permission to " + verb + " " + resource + where, e);
+        String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                : firstLine(e.getMessage());
+        return Permissions.failure(new ApiException(e.getCode(), verb, "", message, e), "the API server", verb, kind,
+                namespace);
+    }
+
+    /** For calls outside the loader's kinds (the access review). */
+    static DoctorException failure(KubernetesClientException e, String verb, String resource) {
+        if (e.getCode() == 0) {
+            return new DoctorException(ExitCode.UNAVAILABLE, "cannot reach the API server (" + verb + " " + resource
+                    + "): " + rootMessage(e), e);
         }
-        if (code == 0) {
-            return new DoctorException(ExitCode.UNAVAILABLE,
-                    "cluster unreachable while trying to " + verb + " " + resource + where + ": " + rootMessage(e), e);
-        }
-        return new DoctorException(ExitCode.UNAVAILABLE,
-                "cluster error " + code + " while trying to " + verb + " " + resource + where + ": " + firstLine(e.getMessage()), e);
+        return new DoctorException(e.getCode() == 401 ? ExitCode.NOPERM : ExitCode.UNAVAILABLE, "the API server failed to "
+                + verb + " " + resource + ": HTTP " + e.getCode() + ": " + firstLine(e.getMessage()), e);
     }
 
     private static String rootMessage(Throwable e) {

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.injectordoctor.cluster.ResourceKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class EndpointReadiness implements HealthAssessor {
             }
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404 && e.getCode() != 403) {
-                throw ClusterErrors.failure(e, "list", "endpointslices.discovery.k8s.io", h.serviceNamespace());
+                throw ClusterErrors.failure(e, "list", ResourceKind.ENDPOINTSLICE, h.serviceNamespace());
             }
         }
         try {
@@ -71,7 +72,7 @@ public final class EndpointReadiness implements HealthAssessor {
                 return HealthCheck.unknown(name, AREA,
                         "cannot read endpointslices or endpoints in " + h.serviceNamespace() + " (forbidden)");
             }
-            throw ClusterErrors.failure(e, "get", "endpoints", h.serviceNamespace());
+            throw ClusterErrors.failure(e, "get", ResourceKind.ENDPOINTS, h.serviceNamespace());
         }
     }
 

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ServiceReference
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.injectordoctor.cluster.ResourceKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public final class InjectorLocator {
         try {
             configs = client.admissionRegistration().v1().mutatingWebhookConfigurations().list().getItems();
         } catch (KubernetesClientException e) {
-            throw ClusterErrors.failure(e, "list", "mutatingwebhookconfigurations.admissionregistration.k8s.io", null);
+            throw ClusterErrors.failure(e, "list", ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, null);
         }
         Map<String, Optional<Service>> services = new HashMap<>();
         Map<String, List<Deployment>> deploymentsByNs = new HashMap<>();
@@ -122,7 +123,7 @@ public final class InjectorLocator {
         try {
             return Optional.ofNullable(client.services().inNamespace(namespace).withName(name).get());
         } catch (KubernetesClientException e) {
-            throw ClusterErrors.failure(e, "get", "services", namespace);
+            throw ClusterErrors.failure(e, "get", ResourceKind.SERVICE, namespace);
         }
     }
 
@@ -130,7 +131,7 @@ public final class InjectorLocator {
         try {
             return client.apps().deployments().inNamespace(namespace).list().getItems();
         } catch (KubernetesClientException e) {
-            throw ClusterErrors.failure(e, "list", "deployments.apps", namespace);
+            throw ClusterErrors.failure(e, "list", ResourceKind.DEPLOYMENT, namespace);
         }
     }
 

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
+import io.injectordoctor.cluster.ResourceKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +93,7 @@ public final class RolloutWaiter {
         try {
             return client.apps().deployments().inNamespace(t.namespace()).withName(t.name()).get();
         } catch (KubernetesClientException e) {
-            throw ClusterErrors.failure(e, "get", "deployments.apps", t.namespace());
+            throw ClusterErrors.failure(e, "get", ResourceKind.DEPLOYMENT, t.namespace());
         }
     }
 }

@@ -200,7 +200,8 @@ class RestartInjectorTest {
 
         assertThatThrownBy(() -> run(yes(), rollout(PlayedRollout.Script.COMPLETES), null))
                 .isInstanceOf(DoctorException.class)
-                .hasMessageContaining("patch deployments.apps/istiod in namespace istio-system")
+                .hasMessageContaining("cannot patch deployments in namespace istio-system")
+                .hasMessageContaining("deployment istiod was denied")
                 .satisfies(e -> assertThat(((DoctorException) e).exitCode()).isEqualTo(ExitCode.NOPERM));
         assertThat(patches()).isEmpty();
     }
