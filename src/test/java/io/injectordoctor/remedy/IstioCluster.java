@@ -23,25 +23,25 @@ import java.util.List;
 import java.util.Map;
 
 /** Seeds an Istio control plane into the test API server, through the controller's client. */
-final class IstioCluster {
-    static final String NS = "istio-system";
-    static final Instant NOW = Instant.parse("2026-11-22T02:04:05Z");
-    static final Pki.Issued ROOT = Pki.root("mesh root", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
-    static final Pki.Issued OTHER_ROOT = Pki.root("old mesh root", NOW.minus(Duration.ofDays(400)),
+public final class IstioCluster {
+    public static final String NS = "istio-system";
+    public static final Instant NOW = Instant.parse("2026-11-22T02:04:05Z");
+    public static final Pki.Issued ROOT = Pki.root("mesh root", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+    public static final Pki.Issued OTHER_ROOT = Pki.root("old mesh root", NOW.minus(Duration.ofDays(400)),
             NOW.plus(Duration.ofDays(30)));
 
     private final KubernetesClient kube;
 
-    IstioCluster(KubernetesClient controllerClient) {
+    public IstioCluster(KubernetesClient controllerClient) {
         this.kube = controllerClient;
     }
 
-    static String b64(String s) {
+    public static String b64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A default-revision istiod: configuration, service, deployment (rolled out), one endpoint slice. */
-    IstioCluster istiod(String rev, Pki.Issued bundle, boolean endpointReady) {
+    public IstioCluster istiod(String rev, Pki.Issued bundle, boolean endpointReady) {
         String name = rev.equals("default") ? "istiod" : "istiod-" + rev;
         String config = rev.equals("default") ? "istio-sidecar-injector" : "istio-sidecar-injector-" + rev;
         Map<String, String> labels = Map.of("app", "istiod", "istio.io/rev", rev);
@@ -53,21 +53,21 @@ final class IstioCluster {
         return this;
     }
 
-    IstioCluster rootConfigMap(Pki.Issued root) {
+    public IstioCluster rootConfigMap(Pki.Issued root) {
         kube.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata().withName("istio-ca-root-cert")
                 .withNamespace(NS).endMetadata().addToData("root-cert.pem", root.certificatePem()).build()).create();
         return this;
     }
 
     /** A secret as a real CA secret looks, key included, to show that only the certificate entry is used. */
-    IstioCluster secret(String name, String certKey, Pki.Issued cert) {
+    public IstioCluster secret(String name, String certKey, Pki.Issued cert) {
         kube.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(NS)
                 .endMetadata().addToData(certKey, b64(cert.certificatePem()))
                 .addToData("ca-key.pem", b64(cert.keyPem())).build()).create();
         return this;
     }
 
-    IstioCluster webhookConfig(String name, String revLabel, String service, String bundlePem, String... hooks) {
+    public IstioCluster webhookConfig(String name, String revLabel, String service, String bundlePem, String... hooks) {
         List<MutatingWebhook> ws = new ArrayList<>();
         for (String h : hooks) {
             ws.add(new MutatingWebhookBuilder().withName(h).withNewClientConfig()
@@ -84,7 +84,7 @@ final class IstioCluster {
         return this;
     }
 
-    IstioCluster service(String name, Map<String, String> selector, String portName, int port, int targetPort) {
+    public IstioCluster service(String name, Map<String, String> selector, String portName, int port, int targetPort) {
         kube.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName(name).withNamespace(NS)
                 .endMetadata().withNewSpec().withSelector(selector).addNewPort().withName(portName).withPort(port)
                 .withTargetPort(new IntOrString(targetPort)).endPort().addNewPort().withName("grpc-xds").withPort(15010)
@@ -92,7 +92,7 @@ final class IstioCluster {
         return this;
     }
 
-    IstioCluster deployment(String name, Map<String, String> labels, Map<String, String> templateLabels,
+    public IstioCluster deployment(String name, Map<String, String> labels, Map<String, String> templateLabels,
             Map<String, String> annotations) {
         Deployment d = new DeploymentBuilder().withNewMetadata().withName(name).withNamespace(NS).withLabels(labels)
                 .withAnnotations(annotations).withGeneration(1L).endMetadata()
@@ -108,7 +108,7 @@ final class IstioCluster {
         return this;
     }
 
-    IstioCluster endpointSlice(String service, String portName, int port, boolean ready) {
+    public IstioCluster endpointSlice(String service, String portName, int port, boolean ready) {
         kube.discovery().v1().endpointSlices().inNamespace(NS).resource(new EndpointSliceBuilder().withNewMetadata()
                 .withName(service + "-slice").withNamespace(NS).addToLabels("kubernetes.io/service-name", service)
                 .endMetadata().withAddressType("IPv4").addNewPort().withName(portName).withPort(port).withProtocol("TCP")
@@ -117,7 +117,7 @@ final class IstioCluster {
         return this;
     }
 
-    void setBundle(String config, Pki.Issued bundle) {
+    public void setBundle(String config, Pki.Issued bundle) {
         kube.admissionRegistration().v1().mutatingWebhookConfigurations().withName(config).edit(c -> {
             for (MutatingWebhook w : c.getWebhooks()) {
                 w.getClientConfig().setCaBundle(b64(bundle.certificatePem()));
@@ -126,7 +126,7 @@ final class IstioCluster {
         });
     }
 
-    MutatingWebhookConfiguration config(String name) {
+    public MutatingWebhookConfiguration config(String name) {
         return kube.admissionRegistration().v1().mutatingWebhookConfigurations().withName(name).get();
     }
 }

@@ -30,55 +30,55 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Every request is recorded with its body, and tagged by the client's User-Agent so that the
  * test's own controller writes can be told apart from the code under test.
  */
-final class TestApiServer extends Dispatcher implements AutoCloseable {
-    static final String CONTROLLER_AGENT = "test-controller";
+public final class TestApiServer extends Dispatcher implements AutoCloseable {
+    public static final String CONTROLLER_AGENT = "test-controller";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as the server received it. */
-    record Request(String method, String path, String contentType, String userAgent, String body) {
-        boolean byController() {
+    public record Request(String method, String path, String contentType, String userAgent, String body) {
+        public boolean byController() {
             return userAgent != null && userAgent.contains(CONTROLLER_AGENT);
         }
 
-        boolean mutating() {
+        public boolean mutating() {
             return !method.equals("GET");
         }
 
-        boolean dryRun() {
+        public boolean dryRun() {
             return path.contains("dryRun=All");
         }
     }
 
     private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
-    final KubernetesMockServer server;
-    volatile boolean allowPatch = true;
-    final AtomicInteger conflictsToAnswer = new AtomicInteger();
+    public final KubernetesMockServer server;
+    public volatile boolean allowPatch = true;
+    public final AtomicInteger conflictsToAnswer = new AtomicInteger();
 
-    TestApiServer() {
+    public TestApiServer() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), this, false);
         server.init();
     }
 
-    KubernetesClient client() {
+    public KubernetesClient client() {
         return server.createClient();
     }
 
     /** A second client for the test's controllers, recognisable in the recorded requests. */
-    KubernetesClient controllerClient() {
+    public KubernetesClient controllerClient() {
         Config c = new ConfigBuilder(Config.empty()).withMasterUrl(server.url("/")).withNamespace("test")
                 .withTrustCerts(true).withUserAgent(CONTROLLER_AGENT).withRequestRetryBackoffLimit(0).build();
         return new KubernetesClientBuilder().withConfig(c).build();
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
     /** The requests sent by the code under test, not by the test's controllers. */
-    List<Request> ours() {
+    public List<Request> ours() {
         return requests().stream().filter(r -> !r.byController()).toList();
     }
 
