@@ -3,6 +3,7 @@ package io.injectordoctor.remedy;
 import io.injectordoctor.render.Style;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The text form of a {@link RestartRecord}: target, what was done, before and after side by side. */
@@ -77,8 +78,13 @@ public final class RestartReport {
         if (a == null) {
             return;
         }
+        // The table already says "ok"; the evidence matters for what is not.
+        List<HealthCheck> notOk = a.checks().stream().filter(c -> c.status() != HealthCheck.Status.OK).toList();
+        if (notOk.isEmpty()) {
+            return;
+        }
         out.println(when + ":");
-        for (HealthCheck c : a.checks()) {
+        for (HealthCheck c : notOk) {
             out.println("  " + mark(c) + " " + c.name() + ": " + c.detail());
         }
     }

@@ -21,6 +21,7 @@ final class PlayedRollout implements Pause {
     private final Script script;
     private final IstioCluster cluster;
     private String fixBundleOf;
+    private boolean readyEndpoint = true;
     private int step;
     final List<Duration> pauses = new ArrayList<>();
 
@@ -35,6 +36,12 @@ final class PlayedRollout implements Pause {
     /** Once the new pod runs, istiod rewrites this configuration's caBundle with the mesh root. */
     PlayedRollout patchingBundleOf(String config) {
         this.fixBundleOf = config;
+        return this;
+    }
+
+    /** Leaves the endpoints as they are (for a cluster whose endpoints are already ready). */
+    PlayedRollout keepingEndpoints() {
+        this.readyEndpoint = false;
         return this;
     }
 
@@ -59,7 +66,9 @@ final class PlayedRollout implements Pause {
                     case 2 -> status(1, 2, 1);
                     case 3 -> status(1, 1, 1);
                     default -> {
-                        cluster.endpointSlice(name, "https-webhook", 15017, true);
+                        if (readyEndpoint) {
+                            cluster.endpointSlice(name, "https-webhook", 15017, true);
+                        }
                         if (fixBundleOf != null) {
                             cluster.setBundle(fixBundleOf, IstioCluster.ROOT);
                         }
