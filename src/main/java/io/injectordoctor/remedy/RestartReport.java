@@ -64,11 +64,11 @@ public final class RestartReport {
         add(rows, before, 0);
         add(rows, after, 1);
         int width = Math.max(5, rows.keySet().stream().mapToInt(String::length).max().orElse(5));
-        out.println(pad("CHECK", width) + "  " + pad("BEFORE", 10) + "  " + (after == null ? "" : "AFTER"));
+        out.println((pad("CHECK", width) + "  " + pad("BEFORE", 10) + "  " + (after == null ? "" : "AFTER")).stripTrailing());
         for (Map.Entry<String, HealthCheck[]> e : rows.entrySet()) {
             HealthCheck b = e.getValue()[0];
             HealthCheck a = e.getValue()[1];
-            out.println(pad(e.getKey(), width) + "  " + cell(b, 10) + "  " + (after == null ? "" : cell(a, 0)));
+            out.println((pad(e.getKey(), width) + "  " + cell(b, 10) + "  " + (after == null ? "" : cell(a, 0))).stripTrailing());
         }
         details(out, "Before", before);
         details(out, "After", after);

@@ -194,6 +194,22 @@ class RestartInjectorCommandTest {
         assertThat(c.convert("0")).isZero();
     }
 
+    @Test
+    void theProgressLineIsRewrittenInPlaceOnlyWhenEnabled() {
+        StringWriter tty = new StringWriter();
+        RestartInjectorCommand.ProgressLine line = new RestartInjectorCommand.ProgressLine(new PrintWriter(tty), true);
+        line.accept("Waiting for deployment spec update to be observed...");
+        line.accept("done");
+        line.end();
+        assertThat(tty.toString()).isEqualTo("\rWaiting for deployment spec update to be observed..."
+                + "\rdone" + " ".repeat(48) + System.lineSeparator());
+        StringWriter piped = new StringWriter();
+        RestartInjectorCommand.ProgressLine off = new RestartInjectorCommand.ProgressLine(new PrintWriter(piped), false);
+        off.accept("Waiting...");
+        off.end();
+        assertThat(piped.toString()).isEmpty();
+    }
+
     /** A real restart with the controller played from a background thread: exit 0 and the record as JSON. */
     @Test
     void aRestartThatFixesTheEndpointsExitsZero() throws Exception {
