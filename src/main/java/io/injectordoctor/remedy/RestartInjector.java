@@ -60,6 +60,7 @@ public final class RestartInjector {
     }
 
     public RestartRecord run(Options o) {
+        TargetChoice.validate(o.deployment());
         Instant started = clock.instant();
         InjectorTarget target = TargetChoice.choose(new InjectorLocator(client).candidates(), o.revision(), o.deployment());
         InjectorHealth before = assessor.assess(target);

@@ -15,10 +15,7 @@ public final class TargetChoice {
      * @param deployment --deployment as NS/NAME, or null
      */
     public static InjectorTarget choose(List<InjectorTarget> candidates, String revision, String deployment) {
-        if (deployment != null && !deployment.matches("[^/\\s]+/[^/\\s]+")) {
-            throw new DoctorException(ExitCode.USAGE,
-                    "--deployment wants NAMESPACE/NAME, got '" + deployment + "'");
-        }
+        validate(deployment);
         if (candidates.isEmpty()) {
             throw new DoctorException(ExitCode.FINDINGS,
                     "no injector found: no MutatingWebhookConfiguration has a hook named *istio.io whose service"
@@ -41,6 +38,14 @@ public final class TargetChoice {
                     + list(chosen) + "; choose one with --revision REV or --deployment NS/NAME");
         }
         return chosen.get(0);
+    }
+
+    /** Checked before the cluster is read, so a typo costs no API call. */
+    public static void validate(String deployment) {
+        if (deployment != null && !deployment.matches("[^/\\s]+/[^/\\s]+")) {
+            throw new DoctorException(ExitCode.USAGE,
+                    "--deployment wants NAMESPACE/NAME, got '" + deployment + "'");
+        }
     }
 
     private static String list(List<InjectorTarget> targets) {

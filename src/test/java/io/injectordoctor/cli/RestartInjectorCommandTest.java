@@ -178,6 +178,7 @@ class RestartInjectorCommandTest {
     void malformedFlagsAreUsageErrors() {
         assertThat(run("--deployment", "istiod")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("NAMESPACE/NAME");
+        assertThat(api.ours()).isEmpty();
         assertThat(run("--timeout", "five minutes")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("not a duration");
         assertThat(run("--poll-interval", "0")).isEqualTo(ExitCode.USAGE);
