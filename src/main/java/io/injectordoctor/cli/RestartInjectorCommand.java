@@ -82,7 +82,7 @@ public final class RestartInjectorCommand implements Callable<Integer> {
         if (pollInterval.isZero()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--poll-interval must be more than 0");
         }
-        Console console = System.console();
+        Console console = terminal(System.console());
         boolean text = global.output == GlobalOptions.OutputFormat.text;
         ProgressLine line = new ProgressLine(out, console != null && text);
         RestartInjector.Consent consent = console == null ? null : summary -> ask(console, summary);
@@ -100,6 +100,23 @@ public final class RestartInjectorCommand implements Callable<Integer> {
             Structured.write(out, record, global.output == GlobalOptions.OutputFormat.yaml);
         }
         return record.exitCode();
+    }
+
+    /**
+     * The console only when it is a terminal. Since Java 22 System.console() is not null when the
+     * streams are redirected, and Console.isTerminal() tells; before, a console meant a terminal.
+     */
+    static Console terminal(Console c) {
+        if (c == null) {
+            return null;
+        }
+        try {
+            return Boolean.TRUE.equals(Console.class.getMethod("isTerminal").invoke(c)) ? c : null;
+        } catch (NoSuchMethodException e) {
+            return c;
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
     }
 
     private static boolean ask(Console console, String summary) {

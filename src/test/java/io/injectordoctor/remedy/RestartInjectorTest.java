@@ -273,6 +273,7 @@ class RestartInjectorTest {
                 "caBundle istio-sidecar-injector/rev.namespace.sidecar-injector.istio.io",
                 "caBundle istio-sidecar-injector/namespace.sidecar-injector.istio.io");
         assertThat(api.ours()).allMatch(req -> req.method().equals("GET"));
+        assertThat(api.server.getRequestCount()).isEqualTo(api.requests().size());
         assertThat(r.patch()).isNull();
     }
 
