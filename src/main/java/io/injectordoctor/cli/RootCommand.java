@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ExplainCommand.class,
             CheckCertsCommand.class,
+            RestartInjectorCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
