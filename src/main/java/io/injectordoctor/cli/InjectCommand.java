@@ -6,10 +6,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.LoadRequest;
+import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.inject.InjectionGate;
 import io.injectordoctor.inject.InjectionSettings;
 import io.injectordoctor.inject.Injector;
 import io.injectordoctor.inject.InjectorConfigMaps;
+import io.injectordoctor.inject.ReferenceGate;
+import io.injectordoctor.injector.InjectorConfig;
+import io.injectordoctor.injector.InjectorConfigParser;
+import io.injectordoctor.injector.InjectorInstall;
+import io.injectordoctor.injector.IstioVersion;
+import io.injectordoctor.injector.RuleSet;
+import io.injectordoctor.model.ConfigMapInfo;
 import io.injectordoctor.inject.Manifests;
 import io.injectordoctor.inject.PodTemplates;
 import io.injectordoctor.inject.UnifiedDiff;
@@ -23,20 +33,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "inject", sortOptions = false,
+@Command(name = "inject", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
             "Print manifests as the reference injector would mutate them, like 'istioctl kube-inject'.",
             "Pods and pod-template owners (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob) get",
             "the sidecar when the reference decision says so; everything else is printed unchanged, with the",
-            "reason on stderr. Image hub and tag come from the injector configmap in --snapshot, or from",
-            "the documented defaults (see docs/inject.md)."
+            "reason on stderr. Image hub and tag come from the injector configmap's 'values' when a cluster",
+            "is named (--snapshot, --demo, --kubeconfig or --context), otherwise from the documented defaults",
+            "(see docs/inject.md). The decision is kube-inject's: policy enabled, whatever the configmap says."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -62,17 +72,17 @@ public final class InjectCommand implements Callable<Integer> {
     @Mixin
     InjectionOptions injection;
 
-    private final Supplier<InjectionGate> gate;
+    private final InjectionGate gateOverride;
     private final InputStream stdin;
 
     /** Uses the reference decision and the process's stdin. */
     public InjectCommand() {
-        this(InjectionOptions::referenceGate, System.in);
+        this(null, System.in);
     }
 
-    /** For tests and embedding: a given gate and stdin. */
-    public InjectCommand(Supplier<InjectionGate> gate, InputStream stdin) {
-        this.gate = gate;
+    /** For tests and embedding: a given gate (null for the reference decision) and stdin. */
+    public InjectCommand(InjectionGate gate, InputStream stdin) {
+        this.gateOverride = gate;
         this.stdin = stdin;
     }
 
@@ -80,7 +90,9 @@ public final class InjectCommand implements Callable<Integer> {
     public Integer call() {
         String source = file.equals("-") ? "<stdin>" : file;
         List<ObjectNode> objects = parse(source, read());
-        Injector injector = new Injector(gate.get(), injection.settings(global));
+        Resolved resolved = injection.resolve(global);
+        Injector injector = new Injector(gateOverride != null ? gateOverride : resolved.kubeInjectGate(),
+                resolved.settings());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<JsonNode> results = new ArrayList<>();
@@ -149,7 +161,7 @@ public final class InjectCommand implements Callable<Integer> {
         }
     }
 
-    /** Where the sidecar's settings come from; shared with {@code serve}. */
+    /** Where the sidecar's settings and the injector config come from; shared with {@code serve}. */
     public static final class InjectionOptions {
         @Option(names = "--revision", paramLabel = "REV",
                 description = "Control plane revision: reads configmap istio-sidecar-injector-REV and sets istio.io/rev.")
@@ -173,15 +185,30 @@ public final class InjectCommand implements Callable<Integer> {
                         + "(default: pilot.env.ENABLE_NATIVE_SIDECARS, else true).")
         Boolean nativeSidecar;
 
-        /** The settings from --snapshot's injector configmap (or the defaults), then the flags above. */
-        InjectionSettings settings(GlobalOptions g) {
-            if (g.demo || g.kubeconfig != null || g.context != null) {
-                throw new DoctorException(ExitCode.USAGE,
-                        "reading the injector configuration from a cluster is not supported yet; use --snapshot FILE");
+        /**
+         * The injector configmap of the chosen source (--snapshot, --demo, --kubeconfig or --context),
+         * or the defaults when none is given; then the flags above on top.
+         */
+        Resolved resolve(GlobalOptions g) {
+            InjectionSettings s = new InjectionSettings(null, null, null, "", false, true, g.istioNamespace);
+            InjectorConfig config = null;
+            if (g.snapshot != null || g.demo || g.kubeconfig != null || g.context != null) {
+                ClusterSnapshot snap = Loading.snapshot(g, LoadRequest.of(g.istioNamespace, null, ResourceKind.CONFIGMAP));
+                Loading.require(snap, ResourceKind.CONFIGMAP);
+                String where = g.istioNamespace + "/" + InjectorInstall.configMapName(revision);
+                ConfigMapInfo cm = snap.configMap(g.istioNamespace, InjectorInstall.configMapName(revision))
+                        .orElseThrow(() -> new DoctorException(ExitCode.DATA, snap.source() + ": no ConfigMap " + where
+                                + " (try --istio-namespace or --revision, or no cluster for the defaults)"));
+                try {
+                    s = InjectionSettings.fromValues(InjectorConfigMaps.values(cm.data()), g.istioNamespace);
+                } catch (IllegalArgumentException e) {
+                    throw new DoctorException(ExitCode.DATA, "ConfigMap " + where + " " + e.getMessage(), e);
+                }
+                config = InjectorConfigParser.parse(where, cm.data().get("config"));
+                if (!config.parsed()) {
+                    throw new DoctorException(ExitCode.DATA, "ConfigMap " + where + ": " + config.parseError());
+                }
             }
-            InjectionSettings s = g.snapshot == null
-                    ? new InjectionSettings(null, null, null, "", false, true, g.istioNamespace)
-                    : fromSnapshot(g.snapshot, g.istioNamespace);
             if (revision != null) {
                 s = s.withRevision(revision);
             }
@@ -197,34 +224,23 @@ public final class InjectCommand implements Callable<Integer> {
             if (nativeSidecar != null) {
                 s = s.withNativeSidecar(nativeSidecar);
             }
-            return s;
+            return new Resolved(s, config, RuleSet.forVersion(IstioVersion.parse(s.tag()).orElse(null)));
+        }
+    }
+
+    /**
+     * Settings, the injector config read from the cluster (null without one) and the Stage B rules
+     * of the injector's version (read from the tag; the current rules when it is not a version).
+     */
+    record Resolved(InjectionSettings settings, InjectorConfig config, RuleSet rules) {
+        /** kube-inject's decision: policy enabled, the configmap's selectors ignored. */
+        InjectionGate kubeInjectGate() {
+            return ReferenceGate.kubeInject(rules);
         }
 
-        private InjectionSettings fromSnapshot(Path snapshot, String istioNamespace) {
-            String text;
-            try {
-                text = Files.readString(snapshot, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new DoctorException(ExitCode.DATA, snapshot + ": no such file");
-            } catch (IOException e) {
-                throw new DoctorException(ExitCode.DATA, snapshot + ": cannot read: " + e.getMessage(), e);
-            }
-            List<ObjectNode> objects = parse(snapshot.toString(), text);
-            String name = InjectorConfigMaps.name(revision);
-            ObjectNode cm = InjectorConfigMaps.find(objects, istioNamespace, revision).orElseThrow(() ->
-                    new DoctorException(ExitCode.DATA, snapshot + ": no ConfigMap " + istioNamespace + "/" + name
-                            + " (try --istio-namespace or --revision, or leave out --snapshot for the defaults)"));
-            try {
-                return InjectionSettings.fromValues(InjectorConfigMaps.values(cm), istioNamespace);
-            } catch (IllegalArgumentException e) {
-                throw new DoctorException(ExitCode.DATA,
-                        snapshot + ": ConfigMap " + istioNamespace + "/" + name + " " + e.getMessage(), e);
-            }
-        }
-
-        /** The production gate: Stage B of the reference decision. */
-        static InjectionGate referenceGate() {
-            throw new DoctorException(ExitCode.INTERNAL, "the reference injection decision is not in this build yet");
+        /** The webhook's decision: the configmap's policy and selectors; Istio's default policy without one. */
+        InjectionGate webhookGate() {
+            return config == null ? ReferenceGate.kubeInject(rules) : new ReferenceGate(config, rules);
         }
     }
 
