@@ -105,7 +105,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (server) {
             InetSocketAddress at = server.address();
-            out.println("serving the reference injector on https://" + at.getHostString() + ":" + at.getPort()
+            out.println("serving the reference injector on https://" + address + ":" + at.getPort()
                     + "/inject (probe: /ready); images " + resolved.settings().image(null)
                     + ", revision " + resolved.settings().revisionOrDefault());
             out.flush();
