@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -38,6 +39,10 @@ public final class TlsContexts {
     public static SSLContext server(Path certFile, Path keyFile) {
         List<X509Certificate> chain = certificates(certFile);
         PrivateKey key = privateKey(keyFile);
+        if (!belongsTo(key, chain.get(0))) {
+            throw new DoctorException(ExitCode.DATA, "the key in " + keyFile
+                    + " does not belong to the first certificate in " + certFile);
+        }
         try {
             char[] password = new char[24];
             SecureRandom random = new SecureRandom();
@@ -56,6 +61,35 @@ public final class TlsContexts {
             // the message of a key-store failure names algorithms, never key material
             throw new DoctorException(ExitCode.DATA, "the certificate in " + certFile + " and the key in " + keyFile
                     + " cannot be used together: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /*
+     * A mismatched pair would only show as a failed handshake on the API server's side; signing a
+     * challenge and verifying it with the certificate's key says so at start-up instead.
+     */
+    static boolean belongsTo(PrivateKey key, X509Certificate cert) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "EC" -> "SHA256withECDSA";
+            case "RSA" -> "SHA256withRSA";
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            default -> null;
+        };
+        if (algorithm == null) {
+            return true;
+        }
+        try {
+            byte[] challenge = new byte[32];
+            new SecureRandom().nextBytes(challenge);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(challenge);
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(cert.getPublicKey());
+            verifier.update(challenge);
+            return verifier.verify(signer.sign());
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 

@@ -25,6 +25,18 @@ class TlsContextsTest {
     }
 
     @Test
+    void readsATraditionalRsaKey() throws Exception {
+        TestTls tls = new TestTls(dir);
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(1024);
+        Path rsa = dir.resolve("rsa.key");
+        Files.writeString(rsa, Pki.pem(g.generateKeyPair().getPrivate()));
+        assertThat(Files.readString(rsa)).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+        assertThat(TlsContexts.privateKey(rsa).getAlgorithm()).isEqualTo("RSA");
+        assertThat(TlsContexts.privateKey(tls.keyFile).getAlgorithm()).isEqualTo("EC");
+    }
+
+    @Test
     void errorsNameTheFileButNeverItsContent() throws Exception {
         TestTls tls = new TestTls(dir);
         Path key = dir.resolve("broken.key");
@@ -38,14 +50,14 @@ class TlsContextsTest {
     }
 
     @Test
-    void aKeyThatDoesNotBelongToTheCertificateIsRefusedAtHandshakeSetUp() throws Exception {
+    void aKeyThatDoesNotBelongToTheCertificateIsRefusedAtStartUp() throws Exception {
         TestTls tls = new TestTls(dir);
         Instant now = Instant.now();
         Pki.Issued other = Pki.root("other", now, now.plus(Duration.ofDays(1)));
         Path otherKey = dir.resolve("other.key");
         Files.writeString(otherKey, TestTls.pkcs8(other.key()));
-        // the JDK key store accepts the pair; the mismatch shows only when a client connects, so at least
-        // the key must parse and the context build
-        assertThat(TlsContexts.server(tls.certFile, otherKey)).isNotNull();
+        assertThatThrownBy(() -> TlsContexts.server(tls.certFile, otherKey)).isInstanceOf(DoctorException.class)
+                .hasMessage("the key in " + otherKey + " does not belong to the first certificate in " + tls.certFile);
+        assertThat(TlsContexts.belongsTo(other.key(), other.certificate())).isTrue();
     }
 }
