@@ -59,20 +59,32 @@ public final class JsonPatch {
     }
 
     /*
-     * Elements are compared position by position. Trailing surplus is removed from the end backwards,
-     * so every index stays valid while the patch is applied; missing elements are added in order.
-     * Where one side has an extra element at the front this yields replaces instead of one add,
-     * which is still an exact patch.
+     * Equal leading and trailing elements are kept, so an element inserted at the front (the
+     * injector prepends its init containers) is one add rather than a replace of everything after
+     * it. In the differing middle, elements are compared position by position; surplus is removed
+     * from the end backwards, so every index stays valid while the patch is applied, and missing
+     * elements are added in order.
      */
     private static void diffArrays(String path, ArrayNode source, ArrayNode target, List<ObjectNode> ops) {
-        int common = Math.min(source.size(), target.size());
-        for (int i = 0; i < common; i++) {
+        int prefix = 0;
+        while (prefix < source.size() && prefix < target.size() && source.get(prefix).equals(target.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < source.size() - prefix && suffix < target.size() - prefix
+                && source.get(source.size() - 1 - suffix).equals(target.get(target.size() - 1 - suffix))) {
+            suffix++;
+        }
+        int sourceEnd = source.size() - suffix;
+        int targetEnd = target.size() - suffix;
+        int common = Math.min(sourceEnd, targetEnd);
+        for (int i = prefix; i < common; i++) {
             diff(JsonPointer.append(path, i), source.get(i), target.get(i), ops);
         }
-        for (int i = source.size() - 1; i >= common; i--) {
+        for (int i = sourceEnd - 1; i >= common; i--) {
             ops.add(op("remove", JsonPointer.append(path, i), null));
         }
-        for (int i = common; i < target.size(); i++) {
+        for (int i = common; i < targetEnd; i++) {
             ops.add(op("add", JsonPointer.append(path, i), target.get(i)));
         }
     }

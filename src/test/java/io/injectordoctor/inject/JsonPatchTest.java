@@ -52,6 +52,16 @@ class JsonPatchTest {
     }
 
     @Test
+    void anElementInsertedAtTheFrontIsOneAdd() throws Exception {
+        JsonNode a = json("{'l':[{'name':'app'},{'name':'migrate'}]}");
+        JsonNode b = json("{'l':[{'name':'istio-init'},{'name':'app'},{'name':'migrate'}]}");
+        ArrayNode patch = JsonPatch.diff(a, b);
+        assertThat(patch.toString()).isEqualTo(json("[{'op':'add','path':'/l/0','value':{'name':'istio-init'}}]").toString());
+        assertThat(JsonPatchApplier.apply(patch, a)).isEqualTo(b);
+        assertThat(JsonPatch.diff(b, a).toString()).isEqualTo(json("[{'op':'remove','path':'/l/0'}]").toString());
+    }
+
+    @Test
     void equalDocumentsGiveAnEmptyPatch() throws Exception {
         assertThat(JsonPatch.diff(json("{'a':[1,{'b':null}]}"), json("{'a':[1,{'b':null}]}"))).isEmpty();
     }
