@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.injectordoctor.injector.RuleSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class IstioFixturesTest {
     }
 
     private static void check(Path input) throws Exception {
-        Injector injector = new Injector(TestGates.simple(), ISTIO_TEST);
+        Injector injector = new Injector(ReferenceGate.kubeInject(RuleSet.ISTIO_1_27_PLUS), ISTIO_TEST);
         List<ObjectNode> objects = Manifests.parse(Files.readString(input));
         assertThat(objects).isNotEmpty();
         for (ObjectNode o : objects) {

@@ -194,7 +194,7 @@ class SidecarMutationTest {
     void objectsWithoutAPodSpecAreRefused() throws Exception {
         assertThatThrownBy(() -> SidecarMutation.inject(yaml("{kind: Service, metadata: {name: s}}"), DEFAULTS, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Service/s");
-        Injector.Outcome o = new Injector(TestGates.simple(), DEFAULTS).inject(yaml("{kind: Service}"), null);
+        Injector.Outcome o = new Injector(ReferenceGate.kubeInject(io.injectordoctor.injector.RuleSet.ISTIO_1_27_PLUS), DEFAULTS).inject(yaml("{kind: Service}"), null);
         assertThat(o.injected()).isFalse();
         assertThat(o.reason()).contains("not a pod");
     }
