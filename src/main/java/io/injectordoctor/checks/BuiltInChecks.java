@@ -2,6 +2,10 @@ package io.injectordoctor.checks;
 
 import io.injectordoctor.checks.api.ApiReadable;
 import io.injectordoctor.checks.api.ReadPermissions;
+import io.injectordoctor.checks.config.InjectSelectorsValid;
+import io.injectordoctor.checks.config.InjectorConfigParseable;
+import io.injectordoctor.checks.config.InjectorConfigPresent;
+import io.injectordoctor.checks.config.InjectorPolicyValid;
 import io.injectordoctor.checks.events.AdmissionFailureEvents;
 import io.injectordoctor.checks.events.ReplicaSetReplicaFailure;
 import io.injectordoctor.checks.health.InjectorEndpointsReady;
@@ -11,7 +15,10 @@ import io.injectordoctor.checks.health.WebhookTimeout;
 import io.injectordoctor.checks.namespaces.ConflictingNamespaceLabels;
 import io.injectordoctor.checks.namespaces.IgnoredNamespaceLabelled;
 import io.injectordoctor.checks.namespaces.NamespaceRevisionLabel;
+import io.injectordoctor.checks.pods.PodMissingSidecar;
+import io.injectordoctor.checks.pods.PodUnexpectedSidecar;
 import io.injectordoctor.checks.webhooks.InjectionWebhookPresent;
+import io.injectordoctor.checks.webhooks.OverlappingWebhooks;
 import io.injectordoctor.checks.webhooks.WebhookDeactivated;
 import io.injectordoctor.checks.webhooks.WebhookSelectorShape;
 import io.injectordoctor.checks.webhooks.WebhookServiceExists;
@@ -33,12 +40,19 @@ public final class BuiltInChecks {
                 new WebhookSelectorShape(),
                 new WebhookDeactivated(),
                 new WebhookServiceExists(),
+                new OverlappingWebhooks(),
+                new InjectorConfigPresent(),
+                new InjectorConfigParseable(),
+                new InjectorPolicyValid(),
+                new InjectSelectorsValid(),
                 new NamespaceRevisionLabel(),
                 new ConflictingNamespaceLabels(),
                 new IgnoredNamespaceLabelled(),
                 new InjectSettingOnWorkloadMetadata(),
                 new InjectValueInvalid(),
                 new HostNetworkInjectionRequested(),
+                new PodMissingSidecar(),
+                new PodUnexpectedSidecar(),
                 new InjectorEndpointsReady(),
                 new InjectorPodsReady(),
                 new WebhookFailurePolicy(),

@@ -1,7 +1,8 @@
 package io.injectordoctor.checks;
 
 import io.injectordoctor.cluster.ClusterSnapshot;
-import io.injectordoctor.model.LabelSelector;
+import io.injectordoctor.injector.RuleSet;
+import io.injectordoctor.injector.WebhookMatcher;
 import io.injectordoctor.model.Webhook;
 import io.injectordoctor.model.WebhookConfiguration;
 import java.util.ArrayList;
@@ -19,11 +20,10 @@ public final class InjectionHooks {
     public static final String REV = "istio.io/rev";
     public static final String TAG = "istio.io/tag";
     public static final String INJECTION = "istio-injection";
-    public static final String DEACTIVATED_KEY = "istio.io/deactivated";
+    public static final String DEACTIVATED_KEY = WebhookMatcher.DEACTIVATED_KEY;
     public static final String NEVER_MATCH = "never-match";
     /** The injector's own exact list (pkg/kube/inject/initializer.go, since Istio 1.9). */
-    public static final Set<String> IGNORED_NAMESPACES = Set.of("kube-system", "kube-public", "kube-node-lease",
-            "local-path-storage");
+    public static final Set<String> IGNORED_NAMESPACES = Set.copyOf(RuleSet.ISTIO_1_27_PLUS.ignoredNamespaces());
 
     private InjectionHooks() {
     }
@@ -40,7 +40,17 @@ public final class InjectionHooks {
 
         /** Rewritten to never match by {@code istioctl tag set default} (istio.io/deactivated: never-match). */
         public boolean deactivated() {
-            return neverMatches(webhook.namespaceSelector()) || neverMatches(webhook.objectSelector());
+            return WebhookMatcher.evaluate(configuration, webhook, Map.of(), Map.of()).deactivated();
+        }
+
+        /** Whether its rules cover CREATE of v1 pods, as the decision engine reads them. */
+        public boolean coversPodCreate() {
+            return WebhookMatcher.evaluate(configuration, webhook, Map.of(), Map.of()).rulesMatch();
+        }
+
+        /** The revision it serves ("default" for the default install). */
+        public String revision() {
+            return WebhookMatcher.revisionOf(configuration, webhook);
         }
 
         /** Kubernetes v1 defaults an absent failurePolicy to Fail. */
@@ -54,7 +64,7 @@ public final class InjectionHooks {
     }
 
     public static boolean isInjectionHook(Webhook w) {
-        return w.name() != null && w.name().endsWith("istio.io");
+        return WebhookMatcher.isInjectionHook(w);
     }
 
     public static List<Hook> all(ClusterSnapshot snapshot) {
@@ -71,10 +81,6 @@ public final class InjectionHooks {
 
     public static List<Hook> active(ClusterSnapshot snapshot) {
         return all(snapshot).stream().filter(h -> !h.deactivated()).toList();
-    }
-
-    private static boolean neverMatches(LabelSelector s) {
-        return s != null && NEVER_MATCH.equals(s.matchLabels().get(DEACTIVATED_KEY));
     }
 
     /** The value of the inject key on an object: the label wins over the annotation, as in the injector. */

@@ -4,7 +4,6 @@ import io.injectordoctor.model.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The shape of a selector, read without evaluating it: "opt-in" when an object must carry a label
@@ -13,8 +12,6 @@ import java.util.Set;
  */
 enum SelectorShape {
     ALL, OPT_IN, OPT_OUT;
-
-    static final Set<String> OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist");
 
     static SelectorShape of(LabelSelector s) {
         if (s == null || s.isEmpty()) {
@@ -40,12 +37,6 @@ enum SelectorShape {
             terms.add(r.key() + " " + r.operator() + (r.values().isEmpty() ? "" : " (" + String.join(", ", r.values()) + ")"));
         }
         return String.join(", ", terms);
-    }
-
-    static List<String> invalidOperators(LabelSelector s) {
-        return s == null ? List.of()
-                : s.matchExpressions().stream().map(LabelSelector.Requirement::operator)
-                        .filter(o -> !OPERATORS.contains(o)).toList();
     }
 
     String phrase(String what) {

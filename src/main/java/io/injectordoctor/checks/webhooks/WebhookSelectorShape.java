@@ -6,6 +6,7 @@ import io.injectordoctor.checks.InjectionHooks;
 import io.injectordoctor.checks.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.injector.SelectorEvaluator;
 import io.injectordoctor.model.Webhook;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,12 +49,14 @@ public final class WebhookSelectorShape implements Check {
             evidence.put("objectSelector", SelectorShape.describe(w.objectSelector()));
             evidence.put("namespaces", ns.name().toLowerCase().replace('_', '-'));
             evidence.put("pods", obj.name().toLowerCase().replace('_', '-'));
-            List<String> invalid = new ArrayList<>(SelectorShape.invalidOperators(w.namespaceSelector()));
-            invalid.addAll(SelectorShape.invalidOperators(w.objectSelector()));
-            if (!invalid.isEmpty()) {
-                out.add(new Finding(ID, Severity.WARNING, h.subject(), "selector operator(s) " + invalid
-                        + " are not In, NotIn, Exists or DoesNotExist; the API server rejects such a hook", evidence));
-            } else if (!coversPodCreate(w)) {
+            String invalid = SelectorEvaluator.evaluate(w.namespaceSelector(), Map.of()).error();
+            if (invalid == null) {
+                invalid = SelectorEvaluator.evaluate(w.objectSelector(), Map.of()).error();
+            }
+            if (invalid != null) {
+                out.add(new Finding(ID, Severity.WARNING, h.subject(), invalid
+                        + "; the API server matches nothing with such a selector", evidence));
+            } else if (!h.coversPodCreate()) {
                 evidence.put("rules", w.rules().stream().map(WebhookSelectorShape::rule).toList());
                 out.add(new Finding(ID, Severity.WARNING, h.subject(),
                         "its rules do not cover CREATE of v1 pods, so it never injects", evidence));
@@ -68,15 +71,6 @@ public final class WebhookSelectorShape implements Check {
             }
         }
         return out;
-    }
-
-    static boolean coversPodCreate(Webhook w) {
-        return w.rules().stream().anyMatch(r -> matches(r.operations(), "CREATE") && matches(r.apiGroups(), "")
-                && matches(r.apiVersions(), "v1") && matches(r.resources(), "pods"));
-    }
-
-    private static boolean matches(List<String> values, String wanted) {
-        return values.contains(wanted) || values.contains("*");
     }
 
     private static String rule(Webhook.Rule r) {
