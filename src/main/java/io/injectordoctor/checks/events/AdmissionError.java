@@ -31,7 +31,8 @@ public enum AdmissionError {
     PROXY("an HTTP proxy in the way", "(?i)proxyconnect|proxy error|proxy authentication",
             "the API server sends webhook calls through an HTTP proxy: add .svc, .cluster.local and the service CIDR to "
                     + "its NO_PROXY"),
-    TIMEOUT("timeout or context deadline exceeded", "(?i)context deadline exceeded|timeout",
+    TIMEOUT("timeout or context deadline exceeded",
+            "(?i)context deadline exceeded|client\\.timeout|i/o timeout|timed out|\\btimeout\\b(?!=)",
             "the API server could not reach the injector in time: allow the control plane to reach the injector's "
                     + "target port (15017 for istiod; a firewall rule on private clusters), check NetworkPolicies and "
                     + "the injector's load"),
