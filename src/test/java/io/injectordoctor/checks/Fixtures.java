@@ -20,6 +20,9 @@ public final class Fixtures {
     /** The control plane and the application, with no injector pod or endpoints. */
     public static final String[] INJECTOR_DOWN = {"base/control-plane.yaml", "base/injector-config.yaml", "base/app.yaml"};
 
+    /** A healthy install without its injector ConfigMap, for fixtures that bring their own. */
+    public static final String[] WITHOUT_CONFIG = {"base/control-plane.yaml", "base/injector-ready.yaml", "base/app.yaml"};
+
     private Fixtures() {
     }
 
@@ -54,6 +57,10 @@ public final class Fixtures {
 
     public static ClusterSnapshot injectorDownWith(String... more) {
         return snapshot(concat(INJECTOR_DOWN, more));
+    }
+
+    public static ClusterSnapshot withoutConfigWith(String... more) {
+        return snapshot(concat(WITHOUT_CONFIG, more));
     }
 
     static String[] concat(String[] a, String[] b) {
