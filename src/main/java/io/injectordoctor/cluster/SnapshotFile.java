@@ -65,7 +65,7 @@ public final class SnapshotFile {
         }
     }
 
-    static List<JsonNode> parse(Reader reader, String name) throws IOException {
+    public static List<JsonNode> parse(Reader reader, String name) throws IOException {
         List<JsonNode> out = new ArrayList<>();
         // YAML is a superset of JSON, so one parser reads both.
         try (JsonParser p = YAML.getFactory().createParser(reader);

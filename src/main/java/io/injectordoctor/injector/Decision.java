@@ -37,7 +37,8 @@ public record Decision(boolean inject, List<HookEvaluation> hooks, List<Reason> 
     public Reason decisive() {
         for (int i = reasons.size() - 1; i >= 0; i--) {
             ReasonCode c = reasons.get(i).code();
-            if (c != ReasonCode.SEED_RUNBOOK_DIFFERS && c != ReasonCode.VERSION_UNKNOWN
+            // POLICY_EXPLICIT only applies an earlier explicit choice, which is the real reason.
+            if (c != ReasonCode.SEED_RUNBOOK_DIFFERS && c != ReasonCode.VERSION_UNKNOWN && c != ReasonCode.POLICY_EXPLICIT
                     && c != ReasonCode.MATCH_CONDITIONS_NOT_EVALUATED && c != ReasonCode.ALREADY_INJECTED) {
                 return reasons.get(i);
             }
