@@ -63,6 +63,11 @@ public final class Fixtures {
         return snapshot(concat(WITHOUT_CONFIG, more));
     }
 
+    /** The files of a base followed by more files. */
+    public static String[] concatAll(String[] base, String... more) {
+        return concat(base, more);
+    }
+
     static String[] concat(String[] a, String[] b) {
         String[] out = new String[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
