@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             ExplainCommand.class,
+            CheckCertsCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -57,14 +57,31 @@ public final class ApiClient implements AutoCloseable {
     /** All items of a LIST, following {@code continue} tokens page by page; a 410 restarts the list once. */
     public List<JsonNode> list(String path) {
         List<JsonNode> out = new ArrayList<>();
-        listPages(path, out::add);
+        listPages(path, new PageSink() {
+            @Override
+            public void item(JsonNode item) {
+                out.add(item);
+            }
+
+            @Override
+            public void restart() {
+                out.clear();
+            }
+        });
         return out;
     }
 
-    public void listPages(String path, java.util.function.Consumer<JsonNode> itemSink) {
+    /** Receives the items of a LIST page by page; {@code restart()} means drop what was received so far. */
+    public interface PageSink {
+        void item(JsonNode item);
+
+        void restart();
+    }
+
+    public void listPages(String path, PageSink sink) {
         String cont = null;
         boolean restarted = false;
-        do {
+        while (true) {
             String sep = path.contains("?") ? "&" : "?";
             String p = path + sep + "limit=" + PAGE_SIZE + (cont == null ? "" : "&continue=" + enc(cont));
             JsonNode page;
@@ -75,17 +92,21 @@ public final class ApiClient implements AutoCloseable {
                     // The continue token expired while paging: start over once, as kubectl does.
                     restarted = true;
                     cont = null;
+                    sink.restart();
                     continue;
                 }
                 throw e;
             }
             JsonNode items = page.get("items");
             if (items != null) {
-                items.forEach(itemSink);
+                items.forEach(sink::item);
             }
             String next = Json.text(page, "metadata", "continue");
-            cont = next == null || next.isEmpty() ? null : next;
-        } while (cont != null);
+            if (next == null || next.isEmpty()) {
+                return;
+            }
+            cont = next;
+        }
     }
 
     private JsonNode send(String path) {

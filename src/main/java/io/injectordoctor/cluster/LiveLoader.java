@@ -18,6 +18,8 @@ public final class LiveLoader {
     public static final List<String> ROOT_SECRETS = List.of(
             "istio.istio-sidecar-injector-service-account", "istio-ca-secret", "cacerts");
 
+    private static final java.util.function.Predicate<JsonNode> ALL = o -> true;
+
     private final ApiClient api;
     private final String istioNamespace;
 
@@ -34,28 +36,24 @@ public final class LiveLoader {
             if (ns != null) {
                 getOne(ResourceKind.NAMESPACE, null, ns, sink, b, "namespace " + ns);
             } else {
-                listInto(ResourceKind.NAMESPACE, null, sink, b);
+                listInto(ResourceKind.NAMESPACE, null, ALL, b);
             }
         }
         if (req.wants(ResourceKind.POD)) {
             if (req.podName() != null) {
                 getOne(ResourceKind.POD, ns, req.podName(), sink, b, "pod " + ns + "/" + req.podName());
             } else {
-                listInto(ResourceKind.POD, ns, sink, b);
+                listInto(ResourceKind.POD, ns, ALL, b);
             }
         }
         for (ResourceKind k : List.of(ResourceKind.DEPLOYMENT, ResourceKind.STATEFULSET, ResourceKind.DAEMONSET,
                 ResourceKind.REPLICASET, ResourceKind.JOB)) {
             if (req.wants(k)) {
-                listInto(k, ns, sink, b);
+                listInto(k, ns, ALL, b);
             }
         }
         if (req.wants(ResourceKind.EVENT)) {
-            listInto(ResourceKind.EVENT, ns, o -> {
-                if ("Warning".equals(Json.text(o, "type"))) {
-                    sink.add(o);
-                }
-            }, b);
+            listInto(ResourceKind.EVENT, ns, o -> "Warning".equals(Json.text(o, "type")), b);
         }
         Set<String> controlPlane = new LinkedHashSet<>();
         controlPlane.add(istioNamespace);
@@ -65,7 +63,7 @@ public final class LiveLoader {
             boolean covered = ns == null && req.wants(ResourceKind.DEPLOYMENT);
             for (String cp : controlPlane) {
                 if (!covered && !(cp.equals(ns) && req.wants(ResourceKind.DEPLOYMENT))) {
-                    listInto(ResourceKind.DEPLOYMENT, cp, sink, b);
+                    listInto(ResourceKind.DEPLOYMENT, cp, ALL, b);
                 }
             }
         }
@@ -73,7 +71,7 @@ public final class LiveLoader {
             for (ResourceKind k : List.of(ResourceKind.CONFIGMAP, ResourceKind.SERVICE, ResourceKind.ENDPOINTS,
                     ResourceKind.ENDPOINTSLICE)) {
                 if (req.wants(k)) {
-                    listInto(k, cp, sink, b);
+                    listInto(k, cp, ALL, b);
                 }
             }
             if (req.wants(ResourceKind.SECRET)) {
@@ -87,7 +85,7 @@ public final class LiveLoader {
 
     private void listWebhookConfigurations(SnapshotAssembler sink, ClusterSnapshot.Builder b, Set<String> cpNamespaces) {
         Consumer<JsonNode> collect = o -> {
-            sink.add(o);
+            sink.add(withKind(o, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION));
             for (JsonNode h : Json.items(o, "webhooks")) {
                 String svcNs = Json.text(h, "clientConfig", "service", "namespace");
                 String name = Json.text(h, "name");
@@ -97,7 +95,7 @@ public final class LiveLoader {
             }
         };
         try {
-            api.listPages(Paths.collection(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, null), collect);
+            api.list(Paths.collection(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, null)).forEach(collect);
             b.loaded(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION);
         } catch (ApiException e) {
             if (e.code() != 404) {
@@ -106,7 +104,7 @@ public final class LiveLoader {
             }
             // Clusters older than 1.16 serve only v1beta1.
             try {
-                api.listPages("/apis/admissionregistration.k8s.io/v1beta1/mutatingwebhookconfigurations", collect);
+                api.list("/apis/admissionregistration.k8s.io/v1beta1/mutatingwebhookconfigurations").forEach(collect);
                 b.loaded(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION);
             } catch (ApiException e2) {
                 record(e2, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, "list", null, b);
@@ -114,18 +112,37 @@ public final class LiveLoader {
         }
     }
 
-    private void listInto(ResourceKind kind, String namespace, Consumer<JsonNode> sink, ClusterSnapshot.Builder b) {
+    /**
+     * Converts each page's items as they arrive, so memory is bounded by the converted objects and
+     * one page; a restarted list (expired continue token) starts this kind over.
+     */
+    private void listInto(ResourceKind kind, String namespace, java.util.function.Predicate<JsonNode> accept,
+            ClusterSnapshot.Builder b) {
+        ClusterSnapshot.Builder[] part = {ClusterSnapshot.builder()};
+        SnapshotAssembler[] sink = {new SnapshotAssembler(part[0])};
         try {
-            api.listPages(Paths.collection(kind, namespace), o -> sink.accept(withKind(o, kind)));
+            api.listPages(Paths.collection(kind, namespace), new ApiClient.PageSink() {
+                @Override
+                public void item(JsonNode o) {
+                    JsonNode typed = withKind(o, kind);
+                    if (accept.test(typed)) {
+                        sink[0].add(typed);
+                    }
+                }
+
+                @Override
+                public void restart() {
+                    part[0] = ClusterSnapshot.builder();
+                    sink[0] = new SnapshotAssembler(part[0]);
+                }
+            });
+            b.addAll(part[0].build());
             b.loaded(kind);
         } catch (ApiException e) {
             record(e, kind, "list", namespace, b);
         }
     }
 
-    private void listInto(ResourceKind kind, String namespace, SnapshotAssembler sink, ClusterSnapshot.Builder b) {
-        listInto(kind, namespace, (Consumer<JsonNode>) sink::add, b);
-    }
 
     private void getOne(ResourceKind kind, String namespace, String name, SnapshotAssembler sink,
             ClusterSnapshot.Builder b, String what) {

@@ -83,6 +83,9 @@ public final class SnapshotFile {
                 flatten(n, out, name, doc);
             }
         } catch (JsonProcessingException e) {
+            if (causedBy(e, java.nio.charset.CharacterCodingException.class)) {
+                throw new DoctorException(ExitCode.DATA, name + ": not UTF-8 text (binary data?)");
+            }
             throw new DoctorException(ExitCode.DATA, name + ": " + position(e.getLocation()) + e.getOriginalMessage()
                     .lines().findFirst().orElse("malformed"));
         } catch (RuntimeException e) {
@@ -114,6 +117,15 @@ public final class SnapshotFile {
             throw new DoctorException(ExitCode.DATA, name + ": document " + doc + " has no 'kind'");
         }
         out.add(n);
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String position(JsonLocation loc) {
