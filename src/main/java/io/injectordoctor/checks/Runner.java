@@ -82,6 +82,10 @@ public final class Runner {
                 if (why != null) {
                     return CheckResult.skipped(c, entry, "cannot read " + k.qualifiedResource() + ": " + why);
                 }
+                // A dump that holds no object of a kind says nothing about it: skip rather than guess.
+                if (!snapshot.isLoaded(k)) {
+                    return CheckResult.skipped(c, entry, k.qualifiedResource() + " were not read (not in the snapshot?)");
+                }
             }
             for (String pre : c.prerequisites()) {
                 Check p = registry.find(pre).orElse(null);

@@ -34,14 +34,22 @@ public final class SnapshotFile {
     public static ClusterSnapshot load(Path file, String istioNamespace) {
         List<JsonNode> docs = readObjects(file);
         ClusterSnapshot.Builder b = ClusterSnapshot.builder().source("snapshot " + file).istioNamespace(istioNamespace);
-        // A dump stands for the whole cluster state: the kinds a dump always answers for count as read.
+        // A dump stands for the cluster state: kinds every dump of a diagnosis holds count as read even
+        // when it has no object of them. Services, endpoints, secrets and events are often left out of
+        // a dump, so for them absence means "not captured" and the checks that need them are skipped.
         for (ResourceKind k : EnumSet.of(ResourceKind.NAMESPACE, ResourceKind.POD,
-                ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP)) {
+                ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP, ResourceKind.DEPLOYMENT,
+                ResourceKind.STATEFULSET, ResourceKind.DAEMONSET, ResourceKind.REPLICASET, ResourceKind.JOB)) {
             b.loaded(k);
         }
         SnapshotAssembler a = new SnapshotAssembler(b);
         docs.forEach(a::add);
-        return b.build();
+        ClusterSnapshot s = b.build();
+        // Either form of endpoints answers for both.
+        if (s.isLoaded(ResourceKind.ENDPOINTS) || s.isLoaded(ResourceKind.ENDPOINTSLICE)) {
+            return s.toBuilder().loaded(ResourceKind.ENDPOINTS).loaded(ResourceKind.ENDPOINTSLICE).build();
+        }
+        return s;
     }
 
     /** Every object in the file, with List items flattened. Errors name the file and the position. */
