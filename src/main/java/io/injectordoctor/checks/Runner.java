@@ -29,6 +29,7 @@ public final class Runner {
         for (Check c : registry.checks()) {
             if (options.selects(c.id())) {
                 kinds.addAll(c.reads());
+                kinds.addAll(c.optionalReads());
             }
         }
         return kinds;

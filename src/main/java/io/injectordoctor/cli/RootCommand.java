@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             RestartInjectorCommand.class,
             InjectCommand.class,
             ServeCommand.class,
+            SnapshotCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

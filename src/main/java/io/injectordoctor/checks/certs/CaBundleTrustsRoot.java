@@ -39,10 +39,15 @@ public final class CaBundleTrustsRoot implements Check {
         return ID;
     }
 
-    /** Secrets are read when allowed but not required: the root configmap is enough. */
     @Override
     public Set<ResourceKind> reads() {
         return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP);
+    }
+
+    /** Secrets are read when allowed but not required: the root configmap is enough. */
+    @Override
+    public Set<ResourceKind> optionalReads() {
+        return Set.of(ResourceKind.SECRET);
     }
 
     @Override
