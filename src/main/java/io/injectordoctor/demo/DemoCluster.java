@@ -1,5 +1,6 @@
 package io.injectordoctor.demo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,6 +13,9 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,6 +58,9 @@ public final class DemoCluster implements AutoCloseable {
 
     /** Starts the server on 127.0.0.1 and a free port, and creates the scenario's objects in it. */
     public static DemoCluster start(Scenario scenario) {
+        // Certificates and YAML are prepared while the server starts: both are mostly class loading.
+        CompletableFuture<List<ObjectNode>> seed = CompletableFuture.supplyAsync(
+                () -> DemoSeed.objects(scenario, SeedValues.issue(scenario, Instant.now())));
         DemoDispatcher dispatcher = new DemoDispatcher();
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
                 new MockWebServer(), new HashMap<>(), dispatcher, false);
@@ -64,7 +71,7 @@ public final class DemoCluster implements AutoCloseable {
             dispatcher.serveAt("127.0.0.1:" + server.getPort());
             client = new KubernetesClientBuilder().withConfig(config(url)).build();
             dispatcher.seeding(true);
-            DemoSeed.create(client, DemoSeed.objects(scenario, SeedValues.issue(scenario, Instant.now())));
+            DemoSeed.create(client, joined(seed));
             dispatcher.seeding(false);
             return new DemoCluster(scenario, server, client, url);
         } catch (RuntimeException e) {
@@ -109,6 +116,17 @@ public final class DemoCluster implements AutoCloseable {
     public void close() {
         client.close();
         server.shutdown();
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static Config config(String url) {

@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,25 +26,53 @@ final class DemoSeed {
     }
 
     /** The scenario's objects, in creation order, with every placeholder resolved. */
-    static List<HasMetadata> objects(Scenario scenario, SeedValues values) {
-        List<HasMetadata> objects = new ArrayList<>();
+    static List<ObjectNode> objects(Scenario scenario, SeedValues values) {
+        List<ObjectNode> objects = new ArrayList<>();
         for (String file : scenario.seedFiles()) {
             for (JsonNode doc : read(file)) {
                 if (doc == null || doc.isNull() || doc.isEmpty()) {
                     continue;
                 }
-                JsonNode resolved = resolve(doc, values);
-                objects.add(toObject(file, resolved));
+                if (!(doc instanceof ObjectNode object) || !doc.hasNonNull("kind") || !doc.hasNonNull("apiVersion")) {
+                    throw new IllegalStateException("demo seed " + file + ": not a Kubernetes object: " + doc);
+                }
+                objects.add((ObjectNode) resolve(object, values));
             }
         }
         return objects;
     }
 
-    /** Creates the objects through the client, one request each, as kubectl create would. */
-    static void create(KubernetesClient client, List<HasMetadata> objects) {
-        for (HasMetadata object : objects) {
-            client.resource(object).create();
+    /**
+     * Creates the objects through the client, one POST each, as {@code kubectl create} would. The
+     * JSON goes as it is: turning it into typed objects first would load the client's whole model
+     * registry, the largest part of the start-up time.
+     */
+    static void create(KubernetesClient client, List<ObjectNode> objects) {
+        for (ObjectNode object : objects) {
+            client.raw(collectionPath(object), "POST", object);
         }
+    }
+
+    /** The collection a seed object is created in, from the kinds the demo server serves. */
+    static String collectionPath(JsonNode object) {
+        String apiVersion = object.path("apiVersion").asText();
+        String kind = object.path("kind").asText();
+        for (ApiDiscovery.GroupVersion gv : ApiDiscovery.SERVED) {
+            if (!gv.groupVersion().equals(apiVersion)) {
+                continue;
+            }
+            for (ApiDiscovery.Resource r : gv.resources()) {
+                if (r.kind().equals(kind)) {
+                    String namespace = object.path("metadata").path("namespace").asText("");
+                    if (r.namespaced() && namespace.isEmpty()) {
+                        throw new IllegalStateException("demo seed: " + kind + " without a namespace: "
+                                + object.path("metadata").path("name").asText());
+                    }
+                    return gv.path() + (r.namespaced() ? "/namespaces/" + namespace : "") + "/" + r.plural();
+                }
+            }
+        }
+        throw new IllegalStateException("demo seed: the demo server does not serve " + apiVersion + " " + kind);
     }
 
     private static List<JsonNode> read(String file) {
@@ -62,18 +87,6 @@ final class DemoSeed {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read demo seed " + file, e);
         }
-    }
-
-    private static HasMetadata toObject(String file, JsonNode doc) {
-        try {
-            KubernetesResource r = Serialization.jsonMapper().treeToValue(doc, KubernetesResource.class);
-            if (r instanceof HasMetadata object) {
-                return object;
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("demo seed " + file + ": " + e.getMessage(), e);
-        }
-        throw new IllegalStateException("demo seed " + file + ": not a Kubernetes object: " + doc.path("kind"));
     }
 
     private static JsonNode resolve(JsonNode node, SeedValues values) {
