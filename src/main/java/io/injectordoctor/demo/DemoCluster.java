@@ -88,6 +88,14 @@ public final class DemoCluster implements AutoCloseable {
         return client;
     }
 
+    /**
+     * A fresh client configuration for the demo cluster, for code that builds its own client; it
+     * reads nothing from the user's kubeconfig or environment.
+     */
+    public Config config() {
+        return config(url);
+    }
+
     /** The server URL, {@code http://127.0.0.1:PORT}. */
     public String url() {
         return url;

@@ -197,6 +197,17 @@ class DemoClusterTest {
         }
     }
 
+    @Test
+    void itsConfigReachesItAndNothingElse() {
+        Config config = demo.config();
+        assertThat(config.getMasterUrl()).startsWith(demo.url());
+        assertThat(config.getOauthToken()).isNull();
+        assertThat(config.getNamespace()).isEqualTo("default");
+        try (KubernetesClient fresh = new KubernetesClientBuilder().withConfig(config).build()) {
+            assertThat(fresh.namespaces().withName("opt-in").get()).isNotNull();
+        }
+    }
+
     static String rootCert() {
         return client.configMaps().inNamespace("istio-system").withName("istio-ca-root-cert").get()
                 .getData().get("root-cert.pem");
