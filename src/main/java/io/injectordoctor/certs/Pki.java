@@ -57,6 +57,12 @@ public final class Pki {
                 notBefore, notAfter, true, List.of());
     }
 
+    /** An intermediate CA certificate signed by {@code issuer}, as a plugged-in CA chain has. */
+    public static Issued intermediate(Issued issuer, String commonName, Instant notBefore, Instant notAfter) {
+        return issue(new X500Name("CN=" + commonName + ",O=cluster.local"), keyPair(), issuer.certificate(),
+                issuer.key(), notBefore, notAfter, true, List.of());
+    }
+
     /** A serving certificate for the given DNS names, signed by {@code issuer}. */
     public static Issued serving(Issued issuer, String commonName, List<String> dnsNames,
             Instant notBefore, Instant notAfter) {

@@ -1,11 +1,228 @@
 package io.injectordoctor.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.injectordoctor.DoctorException;
+import io.injectordoctor.ExitCode;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.LoadRequest;
+import io.injectordoctor.cluster.ObjectConverter;
+import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.cluster.SnapshotFile;
+import io.injectordoctor.explain.Explainer;
+import io.injectordoctor.explain.Explanation;
+import io.injectordoctor.explain.PodsReport;
+import io.injectordoctor.injector.IstioVersion;
+import io.injectordoctor.model.PodInfo;
+import io.injectordoctor.model.WorkloadInfo;
+import io.injectordoctor.render.ExplainText;
+import io.injectordoctor.render.PodsTableText;
+import io.injectordoctor.render.Structured;
+import io.injectordoctor.render.Style;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "explain", description = "Explain why a pod was or was not injected.")
-final class ExplainCommand implements Runnable {
+@Command(name = "explain", sortOptions = false,
+        description = {
+            "Explain why a pod was or was not injected: the reference verdict of both stages (is the webhook",
+            "called? does the injector inject?), the trace of every rule with its evidence, the observed state,",
+            "agreement or mismatch with its likely causes, and the exact commands that fix it."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  injector-doctor explain pod/productpage-v1-6b746f74dc-9stvs -n bookinfo",
+            "  injector-doctor explain deployment/reviews -n bookinfo     # the pod template",
+            "  injector-doctor explain -f my-app.yaml -n staging          # a manifest not applied yet",
+            "  injector-doctor explain pods -A                            # every pod, mismatches first",
+            "  injector-doctor explain pod/web-0 -n shop -o json",
+            "  injector-doctor explain pods -A --snapshot cluster-dump.yaml",
+            "",
+            "Exit codes: 0 consistent, 1 a mismatch or a finding at or above --fail-on, 64 usage (also an",
+            "unknown pod or namespace), 65 unparseable file, 69 cluster unreachable, 77 forbidden, 70 internal."})
+public final class ExplainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SUBJECT",
+            description = "pod/NAME, deployment/NAME (also statefulset, daemonset, replicaset, job), or pods.")
+    String subject;
+
+    @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
+            description = "Explain the pods and workloads of a manifest not applied yet ('-' reads stdin).")
+    String file;
+
+    @Option(names = {"-A", "--all-namespaces"}, description = "With 'pods': every namespace.")
+    boolean allNamespaces;
+
+    @Option(names = "--istio-version", paramLabel = "X.Y.Z",
+            description = "Apply the rules of this Istio version instead of the one detected from the injector's image.")
+    String istioVersion;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Exit 1 for findings at or above: error or warning (default: ${DEFAULT-VALUE}). A mismatch is an error.")
+    FailOn failOn = FailOn.error;
+
+    enum FailOn { error, warning }
+
     @Override
-    public void run() {
-        throw new UnsupportedOperationException("explain is being built");
+    public Integer call() {
+        IstioVersion version = parseVersion();
+        if (file != null) {
+            if (subject != null) {
+                throw new DoctorException(ExitCode.USAGE, "give either a SUBJECT or -f FILE, not both");
+            }
+            return explainManifest(version);
+        }
+        SubjectRef ref = SubjectRef.parse(subject);
+        if (allNamespaces && !ref.allPods()) {
+            throw new DoctorException(ExitCode.USAGE, "-A goes with 'pods', not with " + subject);
+        }
+        if (ref.allPods()) {
+            return explainPods(version);
+        }
+        String ns = Loading.namespace(global);
+        if ("Pod".equals(ref.kind())) {
+            ClusterSnapshot s = Loading.snapshot(global, LoadRequest.of(ns, ref.name(), ResourceKind.NAMESPACE,
+                    ResourceKind.POD, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP));
+            requireDecisionInputs(s);
+            PodInfo pod = s.pod(ns, ref.name()).orElseThrow(() ->
+                    new DoctorException(ExitCode.USAGE, "pod " + ns + "/" + ref.name() + " not found"));
+            return emit(List.of(new Explainer(s, version).explainPod(pod)));
+        }
+        ClusterSnapshot s = Loading.snapshot(global, LoadRequest.of(ns, null, ResourceKind.NAMESPACE, ref.resource(),
+                ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP));
+        requireDecisionInputs(s);
+        Loading.require(s, ref.resource());
+        WorkloadInfo w = s.workload(ref.kind(), ns, ref.name()).orElseThrow(() ->
+                new DoctorException(ExitCode.USAGE, ref.kind().toLowerCase() + " " + ns + "/" + ref.name() + " not found"));
+        return emit(List.of(new Explainer(s, version).explainWorkload(w)));
+    }
+
+    private int explainPods(IstioVersion version) {
+        String ns = allNamespaces ? null : Loading.namespace(global);
+        ClusterSnapshot s = Loading.snapshot(global, LoadRequest.of(ns, null, ResourceKind.NAMESPACE, ResourceKind.POD,
+                ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP));
+        requireDecisionInputs(s);
+        Explainer explainer = new Explainer(s, version);
+        List<Explanation> items = new ArrayList<>();
+        for (PodInfo p : s.pods()) {
+            if (ns == null || ns.equals(p.meta().namespace())) {
+                items.add(explainer.explainPod(p));
+            }
+        }
+        PodsReport report = PodsReport.of(items);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (global.output) {
+            case text -> new PodsTableText(Style.detect(global.noColor)).write(out, report);
+            case json -> Structured.write(out, report, false);
+            case yaml -> Structured.write(out, report, true);
+        }
+        return exitCode(items);
+    }
+
+    private int explainManifest(IstioVersion version) {
+        List<JsonNode> docs = readManifest();
+        String defaultNs = global.namespace != null ? global.namespace
+                : global.snapshot != null ? "default" : Loading.namespace(global);
+        // All namespaces are listed (one request): a manifest's namespace may not exist yet, which is a finding.
+        ClusterSnapshot s = Loading.snapshot(global, new LoadRequest(EnumSet.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION,
+                ResourceKind.CONFIGMAP, ResourceKind.NAMESPACE), null, null));
+        requireDecisionInputs(s);
+        Explainer explainer = new Explainer(s, version);
+        List<Explanation> out = new ArrayList<>();
+        for (JsonNode d : docs) {
+            String kind = d.path("kind").asText();
+            String ns = namespaceOf(d, defaultNs);
+            switch (kind) {
+                case "Pod" -> {
+                    PodInfo p = ObjectConverter.pod(d);
+                    out.add(explainer.explainManifest(kind, ns, p.meta().name(), p.meta(), p.spec().hostNetwork(),
+                            Optional.empty()));
+                }
+                case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob" -> {
+                    WorkloadInfo w = ObjectConverter.workload(d);
+                    out.add(explainer.explainManifest(kind, ns, w.meta().name(), w.templateMeta(),
+                            w.templateSpec().hostNetwork(), Optional.of(w)));
+                }
+                default -> spec.commandLine().getErr().println("note: skipping " + kind + " "
+                        + d.path("metadata").path("name").asText() + ": not a pod or pod-template owner");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new DoctorException(ExitCode.DATA, file + ": no pod or pod-template owner to explain");
+        }
+        return emit(out);
+    }
+
+    private List<JsonNode> readManifest() {
+        if ("-".equals(file)) {
+            try {
+                return SnapshotFile.parse(new InputStreamReader(System.in, StandardCharsets.UTF_8), "<stdin>");
+            } catch (IOException e) {
+                throw new DoctorException(ExitCode.DATA, "<stdin>: cannot read: " + e.getMessage());
+            }
+        }
+        return SnapshotFile.readObjects(Path.of(file));
+    }
+
+    private static String namespaceOf(JsonNode d, String defaultNs) {
+        String ns = d.path("metadata").path("namespace").asText("");
+        return ns.isEmpty() ? defaultNs : ns;
+    }
+
+    private static void requireDecisionInputs(ClusterSnapshot s) {
+        Loading.require(s, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.POD, ResourceKind.NAMESPACE,
+                ResourceKind.CONFIGMAP);
+    }
+
+    private int emit(List<Explanation> items) {
+        PrintWriter out = spec.commandLine().getOut();
+        Object model = items.size() == 1 ? items.get(0) : items;
+        switch (global.output) {
+            case text -> {
+                ExplainText text = new ExplainText(Style.detect(global.noColor));
+                for (int i = 0; i < items.size(); i++) {
+                    if (i > 0) {
+                        out.println("---");
+                    }
+                    text.write(out, items.get(i));
+                }
+            }
+            case json -> Structured.write(out, model, false);
+            case yaml -> Structured.write(out, model, true);
+        }
+        return exitCode(items);
+    }
+
+    private int exitCode(List<Explanation> items) {
+        for (Explanation e : items) {
+            if (Boolean.FALSE.equals(e.consistent()) || e.hasErrors() || (failOn == FailOn.warning && e.hasWarnings())) {
+                return ExitCode.FINDINGS;
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private IstioVersion parseVersion() {
+        if (istioVersion == null) {
+            return null;
+        }
+        return IstioVersion.parse(istioVersion).orElseThrow(() -> new DoctorException(ExitCode.USAGE,
+                "--istio-version '" + istioVersion + "' is not a version like 1.22 or 1.22.3"));
     }
 }

@@ -14,6 +14,12 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             ExplainCommand.class,
+            CheckCertsCommand.class,
+            CheckCommand.class,
+            ChecksListCommand.class,
+            RestartInjectorCommand.class,
+            InjectCommand.class,
+            ServeCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -240,6 +240,21 @@ public final class ClusterSnapshot {
             return this;
         }
 
+        /** Adds every object of another snapshot (its loaded kinds too). */
+        public Builder addAll(ClusterSnapshot o) {
+            namespaces.addAll(o.namespaces);
+            pods.addAll(o.pods);
+            workloads.addAll(o.workloads);
+            webhookConfigurations.addAll(o.webhookConfigurations);
+            configMaps.addAll(o.configMaps);
+            services.addAll(o.services);
+            endpoints.addAll(o.endpoints);
+            secrets.addAll(o.secrets);
+            events.addAll(o.events);
+            loaded.addAll(o.loaded);
+            return this;
+        }
+
         public ClusterSnapshot build() {
             return new ClusterSnapshot(this);
         }

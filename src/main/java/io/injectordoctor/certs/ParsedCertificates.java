@@ -1,0 +1,22 @@
+package io.injectordoctor.certs;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * The certificates found in a caBundle or a PEM text, in order, with what could not be used.
+ */
+public record ParsedCertificates(List<X509Certificate> certificates, List<BundleProblem> problems) {
+    public ParsedCertificates {
+        certificates = List.copyOf(certificates);
+        problems = List.copyOf(problems);
+    }
+
+    public List<CertIdentity> identities() {
+        return certificates.stream().map(CertIdentity::of).toList();
+    }
+
+    public boolean hasProblem(BundleProblem.Kind kind) {
+        return problems.stream().anyMatch(p -> p.kind() == kind);
+    }
+}

@@ -1,0 +1,34 @@
+package io.injectordoctor.checks;
+
+import java.util.List;
+
+/** All results of one run, grouped by category in order. */
+public record CheckReport(String source, List<CategoryResult> categories) {
+    public CheckReport {
+        categories = List.copyOf(categories);
+    }
+
+    public record CategoryResult(String name, List<CheckResult> results) {
+        public CategoryResult {
+            results = List.copyOf(results);
+        }
+    }
+
+    public List<CheckResult> results() {
+        return categories.stream().flatMap(c -> c.results().stream()).toList();
+    }
+
+    public long count(CheckResult.Status status) {
+        return results().stream().filter(r -> r.status() == status).count();
+    }
+
+    public long suppressedCount() {
+        return results().stream().mapToLong(r -> r.suppressed().size()).sum();
+    }
+
+    /** True when no check failed, and with {@code failOn == WARNING} none warned either. */
+    public boolean success(Severity failOn) {
+        return count(CheckResult.Status.FAILED) == 0
+                && (failOn != Severity.WARNING || count(CheckResult.Status.WARNED) == 0);
+    }
+}

@@ -1,0 +1,47 @@
+package io.injectordoctor.checks.api;
+
+import io.injectordoctor.checks.Check;
+import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.Subjects;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ResourceKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Each kind that could not be listed, with the reason and the command that confirms it. */
+public final class ReadPermissions implements Check {
+    public static final String ID = "ID0102";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<ResourceKind> reads() {
+        return Set.of();
+    }
+
+    @Override
+    public List<Finding> run(ClusterSnapshot snapshot) {
+        List<Finding> out = new ArrayList<>();
+        snapshot.unreadable().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> {
+                    ResourceKind k = e.getKey();
+                    Map<String, Object> evidence = new LinkedHashMap<>();
+                    evidence.put("verb", "list");
+                    evidence.put("resource", k.qualifiedResource());
+                    evidence.put("reason", e.getValue());
+                    evidence.put("confirm", "kubectl auth can-i list " + k.qualifiedResource() + (k.namespaced() ? " -A" : ""));
+                    out.add(new Finding(ID, Severity.WARNING, Subjects.of("Resource", null, k.qualifiedResource()),
+                            "cannot list " + k.qualifiedResource() + ": " + e.getValue()
+                                    + "; the checks that read it are skipped", evidence));
+                });
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package io.injectordoctor.checks.config;
+
+import io.injectordoctor.checks.Check;
+import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.Subjects;
+import io.injectordoctor.checks.webhooks.InjectionWebhookPresent;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.injector.InjectorInstall;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Each revision the active hooks serve has its injector ConfigMap ({@code istio-sidecar-injector}
+ * or {@code istio-sidecar-injector-<rev>}). Without it istiod serves no injector, and the hook's
+ * calls fail.
+ */
+public final class InjectorConfigPresent implements Check {
+    public static final String ID = "ID0301";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<ResourceKind> reads() {
+        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP);
+    }
+
+    @Override
+    public List<String> prerequisites() {
+        return List.of(InjectionWebhookPresent.ID);
+    }
+
+    @Override
+    public List<Finding> run(ClusterSnapshot snapshot) {
+        InjectorInstall install = InjectorConfigs.install(snapshot);
+        List<Finding> out = new ArrayList<>();
+        for (InjectorConfigs.Needed n : InjectorConfigs.needed(snapshot)) {
+            if (install.configMap(n.namespace(), n.revision()).isPresent()) {
+                continue;
+            }
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("revision", n.revision());
+            evidence.put("hooks", n.hooks());
+            out.add(new Finding(ID, Severity.ERROR,
+                    Subjects.of("ConfigMap", n.namespace(), InjectorInstall.configMapName(n.revision())),
+                    "ConfigMap " + n.configMap() + " does not exist: no injector is served for revision " + n.revision()
+                            + ", which " + n.hooks().size() + " hook(s) call", evidence));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,37 @@
+package io.injectordoctor.checks.config;
+
+import io.injectordoctor.checks.InjectionHooks;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.injector.InjectorInstall;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The injector ConfigMaps the active hooks need: one per (namespace, revision), with the hooks that need it. */
+final class InjectorConfigs {
+    private InjectorConfigs() {
+    }
+
+    record Needed(String namespace, String revision, List<String> hooks) {
+        String configMap() {
+            return namespace + "/" + InjectorInstall.configMapName(revision);
+        }
+    }
+
+    static InjectorInstall install(ClusterSnapshot snapshot) {
+        return new InjectorInstall(snapshot.istioNamespace(), snapshot.configMaps(), snapshot.workloads());
+    }
+
+    static List<Needed> needed(ClusterSnapshot snapshot) {
+        InjectorInstall install = install(snapshot);
+        Map<List<String>, List<String>> byKey = new LinkedHashMap<>();
+        for (InjectionHooks.Hook h : InjectionHooks.active(snapshot)) {
+            byKey.computeIfAbsent(List.of(install.namespaceOf(h.webhook()), h.revision()), k -> new ArrayList<>())
+                    .add(h.subject());
+        }
+        List<Needed> out = new ArrayList<>();
+        byKey.forEach((k, hooks) -> out.add(new Needed(k.get(0), k.get(1), List.copyOf(hooks))));
+        return out;
+    }
+}

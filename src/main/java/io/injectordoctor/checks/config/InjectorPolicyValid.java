@@ -1,0 +1,65 @@
+package io.injectordoctor.checks.config;
+
+import io.injectordoctor.checks.Check;
+import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.Subjects;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.injector.InjectorConfig;
+import io.injectordoctor.injector.InjectorInstall;
+import io.injectordoctor.injector.ReasonCode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The injector's default {@code policy}: enabled or disabled is reported, anything else is an
+ * error, because the injector then disables injection for every pod, even pods that ask for it.
+ */
+public final class InjectorPolicyValid implements Check {
+    public static final String ID = "ID0303";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<ResourceKind> reads() {
+        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP);
+    }
+
+    @Override
+    public List<String> prerequisites() {
+        return List.of(InjectorConfigParseable.ID);
+    }
+
+    @Override
+    public List<Finding> run(ClusterSnapshot snapshot) {
+        InjectorInstall install = InjectorConfigs.install(snapshot);
+        List<Finding> out = new ArrayList<>();
+        for (InjectorConfigs.Needed n : InjectorConfigs.needed(snapshot)) {
+            Optional<InjectorConfig> config = install.config(n.namespace(), n.revision());
+            if (config.isEmpty() || !config.get().parsed()) {
+                continue;
+            }
+            String policy = config.get().policy();
+            String subject = Subjects.of("ConfigMap", n.namespace(), InjectorInstall.configMapName(n.revision()));
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("policy", policy);
+            evidence.put("revision", n.revision());
+            if (InjectorConfig.ENABLED.equals(policy)) {
+                out.add(new Finding(ID, Severity.INFO, subject, ReasonCode.POLICY_ENABLED.format(), evidence));
+            } else if (InjectorConfig.DISABLED.equals(policy)) {
+                out.add(new Finding(ID, Severity.INFO, subject, ReasonCode.POLICY_DISABLED.format(), evidence));
+            } else {
+                out.add(new Finding(ID, Severity.ERROR, subject, ReasonCode.POLICY_ILLEGAL.format(policy), evidence));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package io.injectordoctor.checks.events;
+
+import io.injectordoctor.checks.Check;
+import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.Subjects;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.model.Condition;
+import io.injectordoctor.model.WorkloadInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * ReplicaSets whose ReplicaFailure condition names an injection webhook: the controller cannot
+ * create pods, which outlives the events that reported it.
+ */
+public final class ReplicaSetReplicaFailure implements Check {
+    public static final String ID = "ID0902";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<ResourceKind> reads() {
+        return Set.of(ResourceKind.REPLICASET);
+    }
+
+    @Override
+    public List<Finding> run(ClusterSnapshot snapshot) {
+        List<Finding> out = new ArrayList<>();
+        for (WorkloadInfo w : snapshot.workloads()) {
+            if (!"ReplicaSet".equals(w.kind()) || w.status() == null) {
+                continue;
+            }
+            for (Condition c : w.status().conditions()) {
+                if (!"ReplicaFailure".equals(c.type()) || !"True".equals(c.status())) {
+                    continue;
+                }
+                Optional<String> hook = AdmissionError.injectionWebhook(c.message());
+                if (hook.isEmpty()) {
+                    continue;
+                }
+                AdmissionError cause = AdmissionError.classify(c.message());
+                Map<String, Object> evidence = new LinkedHashMap<>();
+                evidence.put("webhook", hook.get());
+                evidence.put("cause", cause.code());
+                evidence.put("reason", c.reason());
+                evidence.put("since", c.lastTransition());
+                evidence.put("condition", c.message());
+                out.add(new Finding(ID, Severity.ERROR, Subjects.of("ReplicaSet", w.meta()), cause.describe(hook.get(), ""),
+                        evidence));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package io.injectordoctor.checks.health;
+
+import io.injectordoctor.checks.Check;
+import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.InjectorService;
+import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.webhooks.WebhookServiceExists;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ResourceKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The injector service's endpoints (Endpoints and EndpointSlices) on the hook's target port: none
+ * at all, none ready (the API server then answers "no endpoints available for service"), or some
+ * not ready.
+ */
+public final class InjectorEndpointsReady implements Check {
+    public static final String ID = "ID0801";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<ResourceKind> reads() {
+        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.SERVICE, ResourceKind.ENDPOINTS,
+                ResourceKind.ENDPOINTSLICE);
+    }
+
+    @Override
+    public List<String> prerequisites() {
+        return List.of(WebhookServiceExists.ID);
+    }
+
+    @Override
+    public List<Finding> run(ClusterSnapshot snapshot) {
+        List<Finding> out = new ArrayList<>();
+        for (InjectorService.Called called : InjectorService.calledByActiveHooks(snapshot)) {
+            InjectorService s = called.service();
+            if (!s.exists() || s.servicePort() == null) {
+                continue;
+            }
+            Map<String, Object> evidence = s.evidence();
+            if (s.sources().isEmpty()) {
+                out.add(new Finding(ID, Severity.ERROR, s.subject(), "service " + s.qualifiedName()
+                        + " has no Endpoints or EndpointSlice: the injector cannot be reached", evidence));
+            } else if (s.readyAddresses().isEmpty() && s.notReadyAddresses().isEmpty()) {
+                List<String> ports = s.sources().stream().flatMap(e -> e.ports().stream())
+                        .map(p -> (p.name() == null ? "" : p.name() + "/") + p.port()).distinct().sorted().toList();
+                out.add(new Finding(ID, Severity.ERROR, s.subject(), "no endpoint of " + s.qualifiedName()
+                        + " serves target port " + s.targetPort() + " (endpoint ports: " + ports + ")", evidence));
+            } else if (s.readyAddresses().isEmpty()) {
+                out.add(new Finding(ID, Severity.ERROR, s.subject(), "no endpoint of " + s.qualifiedName() + " is ready ("
+                        + s.notReadyAddresses().size() + " not ready): the API server reports no endpoints available", evidence));
+            } else if (!s.notReadyAddresses().isEmpty()) {
+                out.add(new Finding(ID, Severity.WARNING, s.subject(), s.readyAddresses().size() + " endpoint(s) of "
+                        + s.qualifiedName() + " ready, " + s.notReadyAddresses().size() + " not ready", evidence));
+            }
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,54 @@
+package io.injectordoctor.checks.namespaces;
+
+import io.injectordoctor.checks.Check;
+import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.InjectionHooks;
+import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.Subjects;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.model.NamespaceInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A namespace with both {@code istio-injection} and {@code istio.io/rev}. Every revision hook
+ * requires {@code istio-injection} to be absent, so the legacy label wins and the revision is ignored.
+ */
+public final class ConflictingNamespaceLabels implements Check {
+    public static final String ID = "ID0402";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<ResourceKind> reads() {
+        return Set.of(ResourceKind.NAMESPACE);
+    }
+
+    @Override
+    public List<Finding> run(ClusterSnapshot snapshot) {
+        List<Finding> out = new ArrayList<>();
+        for (NamespaceInfo ns : snapshot.namespaces()) {
+            String injection = ns.meta().labels().get(InjectionHooks.INJECTION);
+            String rev = ns.meta().labels().get(InjectionHooks.REV);
+            if (injection == null || rev == null) {
+                continue;
+            }
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put(InjectionHooks.INJECTION, injection);
+            evidence.put(InjectionHooks.REV, rev);
+            String effect = "enabled".equals(injection)
+                    ? "pods are injected by the default revision, not by " + rev
+                    : "no hook selects this namespace, whatever istio.io/rev says";
+            out.add(new Finding(ID, Severity.WARNING, Subjects.namespace(ns.name()), "has istio-injection=" + injection
+                    + " and istio.io/rev=" + rev + ": istio-injection wins, so " + effect, evidence));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,109 @@
+package io.injectordoctor.checks.namespaces;
+
+import io.injectordoctor.checks.Check;
+import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.InjectionHooks;
+import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.Subjects;
+import io.injectordoctor.checks.webhooks.InjectionWebhookPresent;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.model.LabelSelector;
+import io.injectordoctor.model.NamespaceInfo;
+import io.injectordoctor.model.Webhook;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which revision each labelled namespace asks for, and labels that ask for nothing: an
+ * {@code istio-injection} value other than enabled/disabled, or an {@code istio.io/rev} naming a
+ * revision or tag that no webhook configuration serves.
+ */
+public final class NamespaceRevisionLabel implements Check {
+    public static final String ID = "ID0401";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<ResourceKind> reads() {
+        return Set.of(ResourceKind.NAMESPACE, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION);
+    }
+
+    @Override
+    public List<String> prerequisites() {
+        return List.of(InjectionWebhookPresent.ID);
+    }
+
+    @Override
+    public List<Finding> run(ClusterSnapshot snapshot) {
+        Set<String> served = servedRevisions(snapshot);
+        List<Finding> out = new ArrayList<>();
+        for (NamespaceInfo ns : snapshot.namespaces()) {
+            Map<String, String> labels = ns.meta().labels();
+            String injection = labels.get(InjectionHooks.INJECTION);
+            String rev = labels.get(InjectionHooks.REV);
+            String subject = Subjects.namespace(ns.name());
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            if (injection != null) {
+                evidence.put(InjectionHooks.INJECTION, injection);
+            }
+            if (rev != null) {
+                evidence.put(InjectionHooks.REV, rev);
+            }
+            if ("enabled".equals(injection)) {
+                out.add(new Finding(ID, Severity.INFO, subject, "labelled for the default revision (istio-injection=enabled)", evidence));
+            } else if (injection != null && !"disabled".equals(injection)) {
+                out.add(new Finding(ID, Severity.WARNING, subject, "istio-injection=" + quote(injection)
+                        + " selects no hook: only 'enabled' opts in, so this namespace is opted out", evidence));
+            } else if (injection == null && rev != null) {
+                if (served.contains(rev)) {
+                    out.add(new Finding(ID, Severity.INFO, subject, "labelled for revision " + quote(rev), evidence));
+                } else {
+                    evidence.put("servedRevisions", List.copyOf(served));
+                    out.add(new Finding(ID, Severity.WARNING, subject, "istio.io/rev=" + quote(rev)
+                            + " names no revision or tag that an injection webhook serves " + served, evidence));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Revisions and tags the active hooks serve: their configuration's {@code istio.io/tag} (or
+     * else {@code istio.io/rev}) label, and the values their selectors require of {@code istio.io/rev}.
+     */
+    static Set<String> servedRevisions(ClusterSnapshot snapshot) {
+        Set<String> served = new TreeSet<>();
+        for (InjectionHooks.Hook h : InjectionHooks.active(snapshot)) {
+            Map<String, String> cfg = h.configuration().meta().labels();
+            String label = cfg.getOrDefault(InjectionHooks.TAG, cfg.get(InjectionHooks.REV));
+            if (label != null) {
+                served.add(label);
+            }
+            Webhook w = h.webhook();
+            for (LabelSelector s : new LabelSelector[] {w.namespaceSelector(), w.objectSelector()}) {
+                if (s == null) {
+                    continue;
+                }
+                if (s.matchLabels().containsKey(InjectionHooks.REV)) {
+                    served.add(s.matchLabels().get(InjectionHooks.REV));
+                }
+                s.matchExpressions().stream()
+                        .filter(r -> InjectionHooks.REV.equals(r.key()) && "In".equals(r.operator()))
+                        .forEach(r -> served.addAll(r.values()));
+            }
+        }
+        return served;
+    }
+
+    private static String quote(String v) {
+        return v.isEmpty() ? "\"\"" : v;
+    }
+}

@@ -1,0 +1,48 @@
+package io.injectordoctor.checks.report;
+
+import io.injectordoctor.checks.CatalogueEntry;
+import io.injectordoctor.checks.Check;
+import io.injectordoctor.checks.CheckRegistry;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The catalogue as a Markdown index: docs/checks/README.md is exactly this output. */
+public final class CatalogueMarkdown {
+    private CatalogueMarkdown() {
+    }
+
+    public static void write(PrintWriter out, CheckRegistry registry) {
+        out.println("# Checks");
+        out.println();
+        out.println("This page is the output of `injector-doctor checks list --format markdown`; a test fails when it");
+        out.println("differs from the catalogue under `checks/`.");
+        out.println();
+        out.println("Ids are `IDccnn`: `cc` is the category's number in the order below, `nn` the check's number within");
+        out.println("it. An id never changes meaning; a retired id is not reused. Plugin checks use their own upper-case");
+        out.println("prefix. Silence a check for a namespace or workload with the annotation");
+        out.println("`injector-doctor.io/ignore: ID0402,ID0501` (suppressed findings are counted, not hidden).");
+        Map<String, List<Check>> byCategory = new LinkedHashMap<>();
+        for (Check c : registry.ordered()) {
+            byCategory.computeIfAbsent(registry.entry(c.id()).category(), k -> new java.util.ArrayList<>()).add(c);
+        }
+        byCategory.forEach((category, checks) -> {
+            out.println();
+            out.println("## " + category);
+            out.println();
+            out.println("| id | check | severity | runbook step |");
+            out.println("|---|---|---|---|");
+            for (Check c : checks) {
+                CatalogueEntry e = registry.entry(c.id());
+                out.println("| [" + e.id() + "](" + e.id() + ".md) | " + cell(e.title()) + " | " + e.severity().lower()
+                        + " | " + cell(e.runbookStep()) + " |");
+            }
+        });
+        out.flush();
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|");
+    }
+}

@@ -1,0 +1,53 @@
+package io.injectordoctor.checks.report;
+
+import io.injectordoctor.checks.CheckReport;
+import io.injectordoctor.checks.CheckResult;
+import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.Severity;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON/YAML shape of a check run (documented in docs/output-format.md):
+ * {@code {schemaVersion, success, source, failOn, categories: [{name, checks: [{id, description,
+ * result, skipReason, findings, suppressed, remediation, hint}]}], summary}}.
+ */
+public record CheckReportJson(int schemaVersion, boolean success, String source, String failOn,
+        List<Category> categories, Summary summary) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public record Category(String name, List<CheckJson> checks) {
+    }
+
+    /** {@code result} is success, warning, error or skipped. */
+    public record CheckJson(String id, String description, String result, String skipReason, List<FindingJson> findings,
+            int suppressed, String remediation, String hint) {
+    }
+
+    public record FindingJson(String severity, String subject, String message, Map<String, Object> evidence) {
+    }
+
+    public record Summary(long checks, long passed, long warnings, long failed, long skipped, long suppressed) {
+    }
+
+    public static CheckReportJson of(CheckReport report, Severity failOn) {
+        List<Category> cats = report.categories().stream()
+                .map(c -> new Category(c.name(), c.results().stream().map(CheckReportJson::check).toList()))
+                .toList();
+        Summary summary = new Summary(report.results().size(), report.count(CheckResult.Status.PASSED),
+                report.count(CheckResult.Status.WARNED), report.count(CheckResult.Status.FAILED),
+                report.count(CheckResult.Status.SKIPPED), report.suppressedCount());
+        return new CheckReportJson(SCHEMA_VERSION, report.success(failOn), report.source(), failOn.lower(), cats, summary);
+    }
+
+    private static CheckJson check(CheckResult r) {
+        List<FindingJson> findings = r.findings().stream().map(CheckReportJson::finding).toList();
+        boolean problem = r.status() == CheckResult.Status.WARNED || r.status() == CheckResult.Status.FAILED;
+        return new CheckJson(r.id(), r.entry().title(), r.status().word(), r.skipReason(), findings,
+                r.suppressed().size(), problem ? r.entry().remediation() : null, r.entry().docPath());
+    }
+
+    private static FindingJson finding(Finding f) {
+        return new FindingJson(f.severity().name(), f.subject(), f.message(), f.evidence());
+    }
+}

@@ -1,0 +1,69 @@
+package io.injectordoctor.checks.report;
+
+import io.injectordoctor.checks.CheckReport;
+import io.injectordoctor.checks.CheckResult;
+import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.Severity;
+import io.injectordoctor.render.Style;
+import java.io.PrintWriter;
+
+/**
+ * linkerd-check style text: a header per category, one line per check ({@code √} passed,
+ * {@code ‼} warning, {@code ×} error, {@code -} skipped), findings indented under it, then the
+ * remediation and the doc page. INFO findings are shown only when verbose.
+ */
+public final class CheckReportText {
+    private static final String INDENT = "    ";
+    private final Style style;
+    private final boolean verbose;
+
+    public CheckReportText(Style style, boolean verbose) {
+        this.style = style;
+        this.verbose = verbose;
+    }
+
+    public void write(PrintWriter out, CheckReport report, Severity failOn) {
+        boolean first = true;
+        for (CheckReport.CategoryResult c : report.categories()) {
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            out.println(style.bold(c.name()));
+            out.println(style.bold("-".repeat(c.name().length())));
+            c.results().forEach(r -> check(out, r));
+        }
+        out.println();
+        boolean success = report.success(failOn);
+        out.println("Status check results are " + (success ? style.ok(Style.OK) : style.fail(Style.FAIL)));
+        out.println(report.results().size() + " checks: " + report.count(CheckResult.Status.PASSED) + " passed, "
+                + report.count(CheckResult.Status.WARNED) + " warnings, " + report.count(CheckResult.Status.FAILED)
+                + " failed, " + report.count(CheckResult.Status.SKIPPED) + " skipped; " + report.suppressedCount()
+                + " findings suppressed");
+        out.flush();
+    }
+
+    private void check(PrintWriter out, CheckResult r) {
+        String line = r.id() + " " + r.entry().title();
+        switch (r.status()) {
+            case PASSED -> out.println(style.ok(Style.OK) + " " + line);
+            case WARNED -> out.println(style.warn(Style.WARN) + " " + line);
+            case FAILED -> out.println(style.fail(Style.FAIL) + " " + line);
+            case SKIPPED -> out.println(style.dim(Style.SKIP + " " + line + " (skipped: " + r.skipReason() + ")"));
+        }
+        boolean problem = r.status() == CheckResult.Status.WARNED || r.status() == CheckResult.Status.FAILED;
+        for (Finding f : r.findings()) {
+            if (f.severity() != Severity.INFO || verbose) {
+                out.println(INDENT + f.subject() + ": " + f.message());
+            }
+        }
+        if (!r.suppressed().isEmpty()) {
+            out.println(INDENT + style.dim("(" + r.suppressed().size() + " finding" + (r.suppressed().size() == 1 ? "" : "s")
+                    + " suppressed by injector-doctor.io/ignore)"));
+        }
+        if (problem) {
+            out.println(INDENT + "fix: " + r.entry().remediation());
+            out.println(INDENT + "see " + r.entry().docPath());
+        }
+    }
+}

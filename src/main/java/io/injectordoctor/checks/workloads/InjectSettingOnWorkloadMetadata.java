@@ -1,0 +1,64 @@
+package io.injectordoctor.checks.workloads;
+
+import io.injectordoctor.checks.Check;
+import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.InjectionHooks;
+import io.injectordoctor.checks.Severity;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.model.ObjectMeta;
+import io.injectordoctor.model.WorkloadInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code sidecar.istio.io/inject} or {@code istio.io/rev} on a workload's own metadata, where Istio
+ * never looks (runbook: "the deployment's metadata is ignored"), and not the same on its template.
+ */
+public final class InjectSettingOnWorkloadMetadata implements Check {
+    public static final String ID = "ID0501";
+    private static final List<String> KEYS = List.of(InjectionHooks.INJECT, InjectionHooks.REV);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<ResourceKind> reads() {
+        return Workloads.KINDS;
+    }
+
+    @Override
+    public List<Finding> run(ClusterSnapshot snapshot) {
+        List<Finding> out = new ArrayList<>();
+        for (WorkloadInfo w : Workloads.topLevel(snapshot)) {
+            ObjectMeta tpl = w.templateMeta() == null ? ObjectMeta.of(null, null) : w.templateMeta();
+            for (String key : KEYS) {
+                for (String where : List.of("label", "annotation")) {
+                    Map<String, String> own = "label".equals(where) ? w.meta().labels() : w.meta().annotations();
+                    if (!own.containsKey(key)) {
+                        continue;
+                    }
+                    String value = own.get(key);
+                    String onTemplate = tpl.labels().containsKey(key) ? tpl.labels().get(key) : tpl.annotations().get(key);
+                    if (Objects.equals(value, onTemplate)) {
+                        continue;
+                    }
+                    Map<String, Object> evidence = new LinkedHashMap<>();
+                    evidence.put("metadata", where + " " + key + "=" + value);
+                    evidence.put("template", onTemplate == null ? "(absent)" : key + "=" + onTemplate);
+                    out.add(new Finding(ID, Severity.WARNING, Workloads.subject(w), "has the " + where + " " + key + "="
+                            + value + " on its own metadata, which Istio ignores; "
+                            + (onTemplate == null ? "its pod template does not carry it"
+                                    : "its pod template says " + key + "=" + onTemplate), evidence));
+                }
+            }
+        }
+        return out;
+    }
+}

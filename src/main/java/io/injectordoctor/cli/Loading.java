@@ -1,0 +1,88 @@
+package io.injectordoctor.cli;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.injectordoctor.DoctorException;
+import io.injectordoctor.ExitCode;
+import io.injectordoctor.cluster.ApiClient;
+import io.injectordoctor.cluster.ApiException;
+import io.injectordoctor.cluster.ClusterConfig;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.LiveLoader;
+import io.injectordoctor.cluster.LoadRequest;
+import io.injectordoctor.cluster.Permissions;
+import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.cluster.SnapshotFile;
+
+/** Chooses where the cluster state comes from: --snapshot FILE, --demo, or the live cluster. */
+public final class Loading {
+    private Loading() {
+    }
+
+    /** The fabric8 configuration for the chosen live cluster (or the demo cluster). */
+    public static Config config(GlobalOptions g) {
+        if (g.snapshot != null) {
+            throw new DoctorException(ExitCode.USAGE, "this command needs a live cluster; --snapshot cannot be used with it");
+        }
+        if (g.demo) {
+            return DemoSupport.config(g);
+        }
+        return ClusterConfig.build(g.kubeconfig, g.context, g.requestTimeoutSeconds);
+    }
+
+    /** The namespace of the subject: -n, else the context's namespace, else "default". */
+    public static String namespace(GlobalOptions g) {
+        if (g.namespace != null) {
+            return g.namespace;
+        }
+        if (g.snapshot != null) {
+            return "default";
+        }
+        return ClusterConfig.defaultNamespace(config(g));
+    }
+
+    public static ClusterSnapshot snapshot(GlobalOptions g, LoadRequest req) {
+        if (g.snapshot != null) {
+            ClusterSnapshot s = SnapshotFile.load(g.snapshot, g.istioNamespace);
+            if (req.podName() != null && s.pod(req.namespace(), req.podName()).isEmpty()) {
+                throw new DoctorException(ExitCode.USAGE, "pod " + req.namespace() + "/" + req.podName()
+                        + " not found in " + g.snapshot);
+            }
+            if (req.namespace() != null && req.wants(ResourceKind.NAMESPACE)
+                    && s.namespace(req.namespace()).isEmpty()) {
+                throw new DoctorException(ExitCode.USAGE, "namespace " + req.namespace() + " not found in " + g.snapshot);
+            }
+            return s;
+        }
+        Config config = config(g);
+        try (ApiClient api = new ApiClient(config)) {
+            return new LiveLoader(api, g.istioNamespace).load(req, ClusterConfig.describe(config));
+        }
+    }
+
+    /** Stops with exit 77 and the missing permission when a kind the command cannot do without was refused. */
+    public static void require(ClusterSnapshot s, ResourceKind... kinds) {
+        for (ResourceKind k : kinds) {
+            String why = s.unreadable().get(k);
+            if (why != null) {
+                throw new DoctorException(ExitCode.NOPERM, why);
+            }
+        }
+    }
+
+    /** A full fabric8 client, for commands that act (restart) or stream (port-forward). */
+    public static KubernetesClient client(GlobalOptions g) {
+        return new KubernetesClientBuilder().withConfig(config(g)).build();
+    }
+
+    public static DoctorException failure(KubernetesClientException e, String verb, ResourceKind kind,
+            String namespace) {
+        int code = e.getCode();
+        String server = "the API server";
+        return Permissions.failure(new ApiException(code, verb, "", e.getStatus() != null
+                && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : String.valueOf(e.getMessage()), e),
+                server, verb, kind, namespace);
+    }
+}

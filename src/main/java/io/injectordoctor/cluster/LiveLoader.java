@@ -1,0 +1,189 @@
+package io.injectordoctor.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.injectordoctor.DoctorException;
+import io.injectordoctor.ExitCode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads what a command needs from a live API server with a fixed number of LIST calls (paged),
+ * never one request per pod. A refused read (403) is recorded in the snapshot so that the command
+ * can degrade or stop with the missing permission named; 401 and an unreachable server stop at once.
+ */
+public final class LiveLoader {
+    /** The secrets that may hold the mesh root, by layout; read by name so RBAC can limit them with resourceNames. */
+    public static final List<String> ROOT_SECRETS = List.of(
+            "istio.istio-sidecar-injector-service-account", "istio-ca-secret", "cacerts");
+
+    private static final java.util.function.Predicate<JsonNode> ALL = o -> true;
+
+    private final ApiClient api;
+    private final String istioNamespace;
+
+    public LiveLoader(ApiClient api, String istioNamespace) {
+        this.api = api;
+        this.istioNamespace = istioNamespace;
+    }
+
+    public ClusterSnapshot load(LoadRequest req, String source) {
+        ClusterSnapshot.Builder b = ClusterSnapshot.builder().source(source).istioNamespace(istioNamespace);
+        SnapshotAssembler sink = new SnapshotAssembler(b);
+        String ns = req.namespace();
+        if (req.wants(ResourceKind.NAMESPACE)) {
+            if (ns != null) {
+                getOne(ResourceKind.NAMESPACE, null, ns, sink, b, "namespace " + ns);
+            } else {
+                listInto(ResourceKind.NAMESPACE, null, ALL, b);
+            }
+        }
+        if (req.wants(ResourceKind.POD)) {
+            if (req.podName() != null) {
+                getOne(ResourceKind.POD, ns, req.podName(), sink, b, "pod " + ns + "/" + req.podName());
+            } else {
+                listInto(ResourceKind.POD, ns, ALL, b);
+            }
+        }
+        for (ResourceKind k : List.of(ResourceKind.DEPLOYMENT, ResourceKind.STATEFULSET, ResourceKind.DAEMONSET,
+                ResourceKind.REPLICASET, ResourceKind.JOB)) {
+            if (req.wants(k)) {
+                listInto(k, ns, ALL, b);
+            }
+        }
+        if (req.wants(ResourceKind.EVENT)) {
+            listInto(ResourceKind.EVENT, ns, o -> "Warning".equals(Json.text(o, "type")), b);
+        }
+        Set<String> controlPlane = new LinkedHashSet<>();
+        controlPlane.add(istioNamespace);
+        if (req.wants(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION)) {
+            listWebhookConfigurations(sink, b, controlPlane);
+            // The decision needs each revision's injector version: the control plane's deployments.
+            boolean covered = ns == null && req.wants(ResourceKind.DEPLOYMENT);
+            for (String cp : controlPlane) {
+                if (!covered && !(cp.equals(ns) && req.wants(ResourceKind.DEPLOYMENT))) {
+                    listInto(ResourceKind.DEPLOYMENT, cp, ALL, b);
+                }
+            }
+        }
+        for (String cp : controlPlane) {
+            for (ResourceKind k : List.of(ResourceKind.CONFIGMAP, ResourceKind.SERVICE, ResourceKind.ENDPOINTS,
+                    ResourceKind.ENDPOINTSLICE)) {
+                if (req.wants(k)) {
+                    listInto(k, cp, ALL, b);
+                }
+            }
+            if (req.wants(ResourceKind.SECRET)) {
+                for (String name : ROOT_SECRETS) {
+                    getOptional(ResourceKind.SECRET, cp, name, sink, b);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    private void listWebhookConfigurations(SnapshotAssembler sink, ClusterSnapshot.Builder b, Set<String> cpNamespaces) {
+        Consumer<JsonNode> collect = o -> {
+            sink.add(withKind(o, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION));
+            for (JsonNode h : Json.items(o, "webhooks")) {
+                String svcNs = Json.text(h, "clientConfig", "service", "namespace");
+                String name = Json.text(h, "name");
+                if (svcNs != null && name != null && name.endsWith("istio.io")) {
+                    cpNamespaces.add(svcNs);
+                }
+            }
+        };
+        try {
+            api.list(Paths.collection(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, null)).forEach(collect);
+            b.loaded(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION);
+        } catch (ApiException e) {
+            if (e.code() != 404) {
+                record(e, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, "list", null, b);
+                return;
+            }
+            // Clusters older than 1.16 serve only v1beta1.
+            try {
+                api.list("/apis/admissionregistration.k8s.io/v1beta1/mutatingwebhookconfigurations").forEach(collect);
+                b.loaded(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION);
+            } catch (ApiException e2) {
+                record(e2, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, "list", null, b);
+            }
+        }
+    }
+
+    /**
+     * Converts each page's items as they arrive, so memory is bounded by the converted objects and
+     * one page; a restarted list (expired continue token) starts this kind over.
+     */
+    private void listInto(ResourceKind kind, String namespace, java.util.function.Predicate<JsonNode> accept,
+            ClusterSnapshot.Builder b) {
+        ClusterSnapshot.Builder[] part = {ClusterSnapshot.builder()};
+        SnapshotAssembler[] sink = {new SnapshotAssembler(part[0])};
+        try {
+            api.listPages(Paths.collection(kind, namespace), new ApiClient.PageSink() {
+                @Override
+                public void item(JsonNode o) {
+                    JsonNode typed = withKind(o, kind);
+                    if (accept.test(typed)) {
+                        sink[0].add(typed);
+                    }
+                }
+
+                @Override
+                public void restart() {
+                    part[0] = ClusterSnapshot.builder();
+                    sink[0] = new SnapshotAssembler(part[0]);
+                }
+            });
+            b.addAll(part[0].build());
+            b.loaded(kind);
+        } catch (ApiException e) {
+            record(e, kind, "list", namespace, b);
+        }
+    }
+
+
+    private void getOne(ResourceKind kind, String namespace, String name, SnapshotAssembler sink,
+            ClusterSnapshot.Builder b, String what) {
+        try {
+            sink.add(withKind(api.get(Paths.item(kind, namespace, name)), kind));
+            b.loaded(kind);
+        } catch (ApiException e) {
+            if (e.code() == 404) {
+                throw new DoctorException(ExitCode.USAGE, what + " not found");
+            }
+            record(e, kind, "get", namespace, b);
+        }
+    }
+
+    private void getOptional(ResourceKind kind, String namespace, String name, SnapshotAssembler sink,
+            ClusterSnapshot.Builder b) {
+        try {
+            sink.add(withKind(api.get(Paths.item(kind, namespace, name)), kind));
+            b.loaded(kind);
+        } catch (ApiException e) {
+            if (e.code() == 404) {
+                b.loaded(kind);
+                return;
+            }
+            record(e, kind, "get", namespace, b);
+        }
+    }
+
+    /** Items of a LIST carry no kind; the converter needs it. */
+    private static JsonNode withKind(JsonNode o, ResourceKind kind) {
+        if (o.isObject() && !o.has("kind")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) o).put("kind", Paths.kindName(kind));
+        }
+        return o;
+    }
+
+    private void record(ApiException e, ResourceKind kind, String verb, String namespace, ClusterSnapshot.Builder b) {
+        if (e.code() == 403) {
+            b.unreadable(kind, Permissions.forbidden(verb, kind, namespace));
+            return;
+        }
+        throw Permissions.failure(e, api.server(), verb, kind, namespace);
+    }
+}

@@ -1,0 +1,191 @@
+package io.injectordoctor.cluster;
+
+import static io.injectordoctor.cluster.Json.at;
+import static io.injectordoctor.cluster.Json.items;
+import static io.injectordoctor.cluster.Json.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.injectordoctor.injector.InjectorConfigParser;
+import io.injectordoctor.model.Condition;
+import io.injectordoctor.model.ConfigMapInfo;
+import io.injectordoctor.model.ContainerInfo;
+import io.injectordoctor.model.EndpointsInfo;
+import io.injectordoctor.model.EventInfo;
+import io.injectordoctor.model.LabelSelector;
+import io.injectordoctor.model.NamespaceInfo;
+import io.injectordoctor.model.ObjectMeta;
+import io.injectordoctor.model.OwnerRef;
+import io.injectordoctor.model.PodInfo;
+import io.injectordoctor.model.PodSpecInfo;
+import io.injectordoctor.model.ServiceInfo;
+import io.injectordoctor.model.Webhook;
+import io.injectordoctor.model.WebhookConfiguration;
+import io.injectordoctor.model.WorkloadInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns API objects (as parsed JSON, from a live API server or a dump file alike) into the model.
+ * One converter for both sources is what makes a snapshot give the same answers as the cluster.
+ */
+public final class ObjectConverter {
+    private ObjectConverter() {
+    }
+
+    public static ObjectMeta meta(JsonNode o) {
+        List<OwnerRef> owners = new ArrayList<>();
+        for (JsonNode r : items(o, "metadata", "ownerReferences")) {
+            owners.add(new OwnerRef(text(r, "kind"), text(r, "name"), text(r, "uid"), Json.bool(r, "controller")));
+        }
+        return new ObjectMeta(text(o, "metadata", "namespace"), text(o, "metadata", "name"),
+                Json.stringMap(o, "metadata", "labels"), Json.stringMap(o, "metadata", "annotations"),
+                text(o, "metadata", "uid"), Json.instant(o, "metadata", "creationTimestamp"), owners,
+                Json.longValue(o, "metadata", "generation"));
+    }
+
+    public static NamespaceInfo namespace(JsonNode o) {
+        return new NamespaceInfo(meta(o));
+    }
+
+    static PodSpecInfo podSpec(JsonNode spec) {
+        return new PodSpecInfo(Json.bool(spec, "hostNetwork"), containers(spec, "containers"),
+                containers(spec, "initContainers"), text(spec, "serviceAccountName"), text(spec, "nodeName"));
+    }
+
+    private static List<ContainerInfo> containers(JsonNode spec, String field) {
+        List<ContainerInfo> out = new ArrayList<>();
+        for (JsonNode c : items(spec, field)) {
+            out.add(new ContainerInfo(text(c, "name"), text(c, "image"), text(c, "restartPolicy")));
+        }
+        return out;
+    }
+
+    public static PodInfo pod(JsonNode o) {
+        boolean ready = false;
+        for (JsonNode c : items(o, "status", "conditions")) {
+            if ("Ready".equals(text(c, "type"))) {
+                ready = "True".equals(text(c, "status"));
+            }
+        }
+        return new PodInfo(meta(o), podSpec(at(o, "spec")), text(o, "status", "phase"), ready);
+    }
+
+    /** Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, and CronJob (whose template is one level deeper). */
+    public static WorkloadInfo workload(JsonNode o) {
+        String kind = text(o, "kind");
+        JsonNode spec = at(o, "spec");
+        JsonNode template = "CronJob".equals(kind) ? at(spec, "jobTemplate", "spec", "template") : at(spec, "template");
+        ObjectMeta templateMeta = template == null ? ObjectMeta.of(null, null) : meta(template);
+        JsonNode status = at(o, "status");
+        List<Condition> conditions = new ArrayList<>();
+        for (JsonNode c : items(status, "conditions")) {
+            conditions.add(new Condition(text(c, "type"), text(c, "status"), text(c, "reason"), text(c, "message"),
+                    Json.instant(c, "lastTransitionTime")));
+        }
+        WorkloadInfo.WorkloadStatus ws = new WorkloadInfo.WorkloadStatus(Json.longValue(status, "observedGeneration"),
+                Json.integer(status, "replicas"), Json.integer(status, "updatedReplicas"),
+                Json.integer(status, "readyReplicas"), Json.integer(status, "availableReplicas"), conditions);
+        return new WorkloadInfo(kind, meta(o), templateMeta, podSpec(at(template, "spec")),
+                Json.stringMap(spec, "selector", "matchLabels"), Json.integer(spec, "replicas"),
+                Json.bool(spec, "paused"), ws);
+    }
+
+    /** admissionregistration.k8s.io v1 and v1beta1 share the fields read here. */
+    public static WebhookConfiguration webhookConfiguration(JsonNode o) {
+        List<Webhook> hooks = new ArrayList<>();
+        for (JsonNode h : items(o, "webhooks")) {
+            hooks.add(webhook(h));
+        }
+        return new WebhookConfiguration(text(o, "apiVersion"), meta(o), hooks);
+    }
+
+    static Webhook webhook(JsonNode h) {
+        List<Webhook.Rule> rules = new ArrayList<>();
+        for (JsonNode r : items(h, "rules")) {
+            rules.add(new Webhook.Rule(Json.strings(r, "operations"), Json.strings(r, "apiGroups"),
+                    Json.strings(r, "apiVersions"), Json.strings(r, "resources"), text(r, "scope")));
+        }
+        JsonNode cc = at(h, "clientConfig");
+        JsonNode svc = at(cc, "service");
+        Webhook.ServiceReference ref = svc == null ? null : new Webhook.ServiceReference(text(svc, "namespace"),
+                text(svc, "name"), text(svc, "path"), Json.integer(svc, "port"));
+        Webhook.ClientConfig clientConfig = new Webhook.ClientConfig(ref, text(cc, "url"), text(cc, "caBundle"));
+        return new Webhook(text(h, "name"), rules, selector(h, "namespaceSelector"), selector(h, "objectSelector"),
+                clientConfig, text(h, "failurePolicy"), text(h, "sideEffects"), Json.integer(h, "timeoutSeconds"),
+                text(h, "reinvocationPolicy"), text(h, "matchPolicy"), Json.strings(h, "admissionReviewVersions"),
+                items(h, "matchConditions").size());
+    }
+
+    private static LabelSelector selector(JsonNode h, String field) {
+        JsonNode s = at(h, field);
+        return s == null ? null : InjectorConfigParser.selector(s, field);
+    }
+
+    public static ConfigMapInfo configMap(JsonNode o) {
+        return new ConfigMapInfo(meta(o), Json.stringMap(o, "data"));
+    }
+
+    public static ServiceInfo service(JsonNode o) {
+        List<ServiceInfo.Port> ports = new ArrayList<>();
+        for (JsonNode p : items(o, "spec", "ports")) {
+            Integer port = Json.integer(p, "port");
+            String target = text(p, "targetPort");
+            ports.add(new ServiceInfo.Port(text(p, "name"), port == null ? 0 : port,
+                    target == null && port != null ? String.valueOf(port) : target, text(p, "protocol")));
+        }
+        return new ServiceInfo(meta(o), Json.stringMap(o, "spec", "selector"), ports);
+    }
+
+    public static EndpointsInfo endpoints(JsonNode o) {
+        List<EndpointsInfo.Address> addresses = new ArrayList<>();
+        List<EndpointsInfo.Port> ports = new ArrayList<>();
+        for (JsonNode subset : items(o, "subsets")) {
+            for (JsonNode a : items(subset, "addresses")) {
+                addresses.add(new EndpointsInfo.Address(text(a, "ip"), true, text(a, "targetRef", "name")));
+            }
+            for (JsonNode a : items(subset, "notReadyAddresses")) {
+                addresses.add(new EndpointsInfo.Address(text(a, "ip"), false, text(a, "targetRef", "name")));
+            }
+            for (JsonNode p : items(subset, "ports")) {
+                ports.add(new EndpointsInfo.Port(text(p, "name"), intOr0(Json.integer(p, "port")), text(p, "protocol")));
+            }
+        }
+        return new EndpointsInfo(EndpointsInfo.ENDPOINTS, meta(o), text(o, "metadata", "name"), addresses, ports);
+    }
+
+    public static EndpointsInfo endpointSlice(JsonNode o) {
+        List<EndpointsInfo.Address> addresses = new ArrayList<>();
+        for (JsonNode e : items(o, "endpoints")) {
+            // An absent "ready" means ready (discovery.k8s.io/v1 semantics).
+            JsonNode ready = at(e, "conditions", "ready");
+            boolean isReady = ready == null || ready.asBoolean();
+            for (String ip : Json.strings(e, "addresses")) {
+                addresses.add(new EndpointsInfo.Address(ip, isReady, text(e, "targetRef", "name")));
+            }
+        }
+        List<EndpointsInfo.Port> ports = new ArrayList<>();
+        for (JsonNode p : items(o, "ports")) {
+            ports.add(new EndpointsInfo.Port(text(p, "name"), intOr0(Json.integer(p, "port")), text(p, "protocol")));
+        }
+        return new EndpointsInfo(EndpointsInfo.ENDPOINT_SLICE, meta(o),
+                text(o, "metadata", "labels", "kubernetes.io/service-name"), addresses, ports);
+    }
+
+    public static EventInfo event(JsonNode o) {
+        java.time.Instant last = Json.instant(o, "lastTimestamp");
+        if (last == null) {
+            last = Json.instant(o, "eventTime");
+        }
+        if (last == null) {
+            last = Json.instant(o, "metadata", "creationTimestamp");
+        }
+        Integer count = Json.integer(o, "count");
+        return new EventInfo(meta(o), text(o, "involvedObject", "kind"), text(o, "involvedObject", "namespace"),
+                text(o, "involvedObject", "name"), text(o, "type"), text(o, "reason"), text(o, "message"),
+                count == null ? 1 : count, last);
+    }
+
+    private static int intOr0(Integer i) {
+        return i == null ? 0 : i;
+    }
+}

@@ -1,0 +1,47 @@
+package io.injectordoctor.cluster;
+
+/** REST paths of the kinds a diagnosis reads. */
+final class Paths {
+    private Paths() {
+    }
+
+    static String prefix(ResourceKind k) {
+        return switch (k) {
+            case DEPLOYMENT, STATEFULSET, DAEMONSET, REPLICASET -> "/apis/apps/v1";
+            case JOB -> "/apis/batch/v1";
+            case MUTATING_WEBHOOK_CONFIGURATION -> "/apis/admissionregistration.k8s.io/v1";
+            case ENDPOINTSLICE -> "/apis/discovery.k8s.io/v1";
+            default -> "/api/v1";
+        };
+    }
+
+    static String collection(ResourceKind k, String namespace) {
+        if (!k.namespaced() || namespace == null) {
+            return prefix(k) + "/" + k.resource();
+        }
+        return prefix(k) + "/namespaces/" + namespace + "/" + k.resource();
+    }
+
+    static String item(ResourceKind k, String namespace, String name) {
+        return collection(k, namespace) + "/" + name;
+    }
+
+    static String kindName(ResourceKind k) {
+        return switch (k) {
+            case NAMESPACE -> "Namespace";
+            case POD -> "Pod";
+            case DEPLOYMENT -> "Deployment";
+            case STATEFULSET -> "StatefulSet";
+            case DAEMONSET -> "DaemonSet";
+            case REPLICASET -> "ReplicaSet";
+            case JOB -> "Job";
+            case MUTATING_WEBHOOK_CONFIGURATION -> "MutatingWebhookConfiguration";
+            case CONFIGMAP -> "ConfigMap";
+            case SERVICE -> "Service";
+            case ENDPOINTS -> "Endpoints";
+            case ENDPOINTSLICE -> "EndpointSlice";
+            case SECRET -> "Secret";
+            case EVENT -> "Event";
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package io.injectordoctor.cluster;
+
+import io.injectordoctor.DoctorException;
+import io.injectordoctor.ExitCode;
+
+/** Turns API failures into one-line messages that name what is missing, with the documented exit code. */
+public final class Permissions {
+    private Permissions() {
+    }
+
+    /** "forbidden: cannot list pods in namespace default (needs RBAC verb 'list' on 'pods')". */
+    public static String forbidden(String verb, ResourceKind kind, String namespace) {
+        String where = !kind.namespaced() ? " (cluster-wide)"
+                : namespace == null ? " in any namespace" : " in namespace " + namespace;
+        return "forbidden: cannot " + verb + " " + kind.resource() + where + " (needs RBAC verb '" + verb + "' on '"
+                + kind.qualifiedResource() + "')";
+    }
+
+    public static DoctorException failure(ApiException e, String server, String verb, ResourceKind kind,
+            String namespace) {
+        return switch (e.code()) {
+            case 0 -> new DoctorException(ExitCode.UNAVAILABLE,
+                    "cannot reach the API server at " + server + ": " + e.getMessage(), e);
+            case 401 -> new DoctorException(ExitCode.NOPERM,
+                    "unauthorised: the API server at " + server + " rejected the credentials (HTTP 401); log in again or check the kubeconfig user", e);
+            case 403 -> new DoctorException(ExitCode.NOPERM, forbidden(verb, kind, namespace), e);
+            default -> new DoctorException(ExitCode.UNAVAILABLE, "the API server failed to " + verb + " "
+                    + kind.resource() + (namespace == null ? "" : " in namespace " + namespace) + ": HTTP " + e.code()
+                    + ": " + e.getMessage(), e);
+        };
+    }
+}

@@ -1,0 +1,148 @@
+package io.injectordoctor.explain;
+
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.injector.Decision;
+import io.injectordoctor.injector.HookEvaluation;
+import io.injectordoctor.injector.InjectionSubject;
+import io.injectordoctor.injector.InjectorInstall;
+import io.injectordoctor.injector.IstioVersion;
+import io.injectordoctor.injector.Reason;
+import io.injectordoctor.injector.ReasonCode;
+import io.injectordoctor.injector.ReferenceInjector;
+import io.injectordoctor.model.NamespaceInfo;
+import io.injectordoctor.model.ObjectMeta;
+import io.injectordoctor.model.PodInfo;
+import io.injectordoctor.model.WorkloadInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds explanations from a snapshot: the reference decision, the observed state, agreement or
+ * mismatch with its likely causes, and the commands that fix it. Pure.
+ */
+public final class Explainer {
+    private final ClusterSnapshot snapshot;
+    private final ReferenceInjector injector;
+
+    public Explainer(ClusterSnapshot snapshot, IstioVersion versionOverride) {
+        this.snapshot = snapshot;
+        this.injector = referenceInjector(snapshot, versionOverride);
+    }
+
+    /** The reference injector for a snapshot; checks use this too, so that nobody recomputes the decision. */
+    public static ReferenceInjector referenceInjector(ClusterSnapshot s, IstioVersion versionOverride) {
+        return new ReferenceInjector(s.webhookConfigurations(),
+                new InjectorInstall(s.istioNamespace(), s.configMaps(), s.workloads()), versionOverride);
+    }
+
+    public Decision decide(String namespace, ObjectMeta meta, boolean hostNetwork) {
+        InjectionSubject subject = new InjectionSubject(namespace, meta.labels(), meta.annotations(), hostNetwork);
+        return injector.decide(subject, namespaceLabels(namespace));
+    }
+
+    private Map<String, String> namespaceLabels(String namespace) {
+        return snapshot.namespace(namespace).map(NamespaceInfo::effectiveLabels)
+                .orElseGet(() -> new NamespaceInfo(ObjectMeta.of(null, namespace)).effectiveLabels());
+    }
+
+    public Explanation explainPod(PodInfo pod) {
+        String ns = pod.meta().namespace();
+        Decision d = decide(ns, pod.meta(), pod.spec().hostNetwork());
+        Explanation.Observed observed = new Explanation.Observed(pod.hasProxy(), pod.hasStatusAnnotation(),
+                pod.hasNativeSidecarProxy());
+        boolean consistent = d.inject() == pod.hasProxy();
+        List<Explanation.Finding> findings = decisionFindings(d);
+        List<String> causes = new ArrayList<>();
+        List<String> fix = new ArrayList<>();
+        if (!consistent) {
+            Mismatch m = Mismatch.analyse(pod, d, snapshot);
+            findings.add(0, (d.inject() ? ExplainFinding.SIDECAR_MISSING : ExplainFinding.SIDECAR_UNEXPECTED)
+                    .with(m.summary()));
+            causes.addAll(m.causes());
+            fix.addAll(m.fix());
+        } else {
+            fix.addAll(Remedies.toChangeVerdict(d, ns, pod.meta(), snapshot));
+        }
+        return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject("Pod", ns, pod.meta().name()),
+                injector(d), reference(d), observed, consistent, findings, causes, fix);
+    }
+
+    public Explanation explainWorkload(WorkloadInfo w) {
+        String ns = w.meta().namespace();
+        Decision d = decide(ns, w.templateMeta(), w.templateSpec().hostNetwork());
+        List<Explanation.Finding> findings = decisionFindings(d);
+        workloadMetadataFinding(w).ifPresent(findings::add);
+        return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject(w.kind(), ns, w.meta().name()),
+                injector(d), reference(d), null, null, findings, List.of(),
+                Remedies.toChangeVerdict(d, ns, w.templateMeta(), snapshot));
+    }
+
+    /** A manifest not applied yet: the namespace may not even exist. */
+    public Explanation explainManifest(String kind, String namespace, String name, ObjectMeta meta, boolean hostNetwork,
+            Optional<WorkloadInfo> workload) {
+        Decision d = decide(namespace, meta, hostNetwork);
+        List<Explanation.Finding> findings = decisionFindings(d);
+        workload.flatMap(Explainer::workloadMetadataFinding).ifPresent(findings::add);
+        if (snapshot.isLoaded(io.injectordoctor.cluster.ResourceKind.NAMESPACE)
+                && snapshot.namespace(namespace).isEmpty()) {
+            findings.add(ExplainFinding.NAMESPACE_MISSING.with("Namespace " + namespace
+                    + " does not exist yet; the verdict assumes it will be created without labels."));
+        }
+        return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject(kind, namespace, name),
+                injector(d), reference(d), null, null, findings, List.of(),
+                Remedies.toChangeVerdict(d, namespace, meta, snapshot));
+    }
+
+    /** Runbook: "The deployment's metadata is ignored." An inject key there and not on the template is a trap. */
+    static Optional<Explanation.Finding> workloadMetadataFinding(WorkloadInfo w) {
+        String key = InjectionSubject.INJECT_KEY;
+        String own = w.meta().annotations().getOrDefault(key, w.meta().labels().get(key));
+        boolean onTemplate = w.templateMeta().annotations().containsKey(key) || w.templateMeta().labels().containsKey(key);
+        if (own == null || onTemplate) {
+            return Optional.empty();
+        }
+        String where = w.meta().annotations().containsKey(key) ? "annotation" : "label";
+        return Optional.of(ExplainFinding.WORKLOAD_METADATA.with(w.kind() + " " + w.meta().qualifiedName() + " has the "
+                + where + " " + key + "=\"" + own + "\" on its own metadata, not on its pod template; Istio ignores it."));
+    }
+
+    static List<Explanation.Finding> decisionFindings(Decision d) {
+        List<Explanation.Finding> out = new ArrayList<>();
+        for (Reason r : d.reasons()) {
+            switch (r.code()) {
+                case MULTIPLE_HOOKS_MATCHED -> out.add(ExplainFinding.DOUBLE_INJECTION.with(r.message()));
+                case INJECTOR_CONFIG_MISSING -> out.add(ExplainFinding.INJECTOR_CONFIG_MISSING.with(r.message()));
+                case INJECTOR_CONFIG_UNPARSEABLE -> out.add(ExplainFinding.INJECTOR_CONFIG_UNPARSEABLE.with(r.message()));
+                case POLICY_ILLEGAL -> out.add(ExplainFinding.POLICY_ILLEGAL.with(r.message()));
+                default -> {
+                }
+            }
+        }
+        return out;
+    }
+
+    static Explanation.Injector injector(Decision d) {
+        Decision.InjectorInfo i = d.injector();
+        return new Explanation.Injector(i.version(), i.rules().title(), i.revision(), i.versionSource(), i.configMap());
+    }
+
+    static Explanation.Reference reference(Decision d) {
+        List<Explanation.Webhook> hooks = new ArrayList<>();
+        for (HookEvaluation h : d.hooks()) {
+            hooks.add(new Explanation.Webhook(h.configuration(), h.name(), h.revision(), h.matched(), h.deactivated(),
+                    h.evidence()));
+        }
+        List<Explanation.ReasonView> reasons = new ArrayList<>();
+        for (Reason r : d.reasons()) {
+            reasons.add(new Explanation.ReasonView(r.code().name(), r.message(), r.evidence()));
+        }
+        return new Explanation.Reference(d.inject(), hooks, reasons,
+                d.decisive() == null ? null : d.decisive().code().name());
+    }
+
+    static boolean has(Decision d, ReasonCode c) {
+        return d.has(c);
+    }
+}

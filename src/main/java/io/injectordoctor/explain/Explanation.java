@@ -1,0 +1,48 @@
+package io.injectordoctor.explain;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of {@code explain} for one subject, shaped as the documented JSON contract
+ * (docs/output-format.md, schemaVersion 1). Extra fields after the contract's are additive.
+ */
+public record Explanation(int schemaVersion, Subject subject, Injector injector, Reference reference,
+        Observed observed, Boolean consistent, List<Finding> findings, List<String> likelyCauses,
+        List<String> fix) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public record Subject(String kind, String namespace, String name) {
+        public String display() {
+            return kind.toLowerCase(java.util.Locale.ROOT) + "/" + name + (namespace == null ? "" : " in namespace " + namespace);
+        }
+    }
+
+    public record Injector(String version, String rules, String revision, String versionSource, String configMap) {
+    }
+
+    public record Reference(boolean inject, List<Webhook> webhooks, List<ReasonView> reasons, String decisive) {
+    }
+
+    public record Webhook(String configuration, String name, String revision, boolean matched, boolean deactivated,
+            List<String> evidence) {
+    }
+
+    public record ReasonView(String code, String message, Map<String, Object> evidence) {
+    }
+
+    /** What is there now: istio-proxy as a container or native sidecar, and the status annotation. */
+    public record Observed(boolean sidecar, boolean statusAnnotation, boolean nativeSidecar) {
+    }
+
+    public record Finding(String check, String severity, String message, String remediation) {
+    }
+
+    public boolean hasErrors() {
+        return findings.stream().anyMatch(f -> "ERROR".equals(f.severity()));
+    }
+
+    public boolean hasWarnings() {
+        return findings.stream().anyMatch(f -> "WARNING".equals(f.severity()));
+    }
+}

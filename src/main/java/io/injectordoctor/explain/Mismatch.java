@@ -1,0 +1,64 @@
+package io.injectordoctor.explain;
+
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.injector.Decision;
+import io.injectordoctor.injector.HookEvaluation;
+import io.injectordoctor.model.PodInfo;
+import io.injectordoctor.model.Webhook;
+import io.injectordoctor.model.WebhookConfiguration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Why a running pod disagrees with the reference verdict, and how to bring them together. */
+record Mismatch(String summary, List<String> causes, List<String> fix) {
+
+    static Mismatch analyse(PodInfo pod, Decision d, ClusterSnapshot snapshot) {
+        List<String> causes = new ArrayList<>();
+        String summary;
+        if (d.inject()) {
+            summary = "The injector would add istio-proxy to pod " + pod.meta().qualifiedName() + ", but it has none.";
+            Instant created = pod.meta().creationTimestamp();
+            for (HookEvaluation h : d.matchedHooks()) {
+                WebhookConfiguration c = configuration(snapshot, h.configuration());
+                if (created != null && c != null && c.meta().creationTimestamp() != null
+                        && created.isBefore(c.meta().creationTimestamp())) {
+                    causes.add("The pod was created (" + created + ") before the webhook configuration " + c.name()
+                            + " existed (" + c.meta().creationTimestamp() + "): no injector was called at its creation.");
+                }
+                Webhook hook = hook(c, h.name());
+                if (hook != null && "Ignore".equals(hook.failurePolicy())) {
+                    causes.add("Hook " + h.qualifiedName() + " has failurePolicy Ignore: if the injector was down or its "
+                            + "certificate was not trusted when the pod was created, the API server admitted the pod without the sidecar.");
+                }
+            }
+            if (pod.hasStatusAnnotation()) {
+                causes.add("The pod carries sidecar.istio.io/status but no istio-proxy: the sidecar was removed after injection "
+                        + "(another mutating webhook or an edit of the pod spec).");
+            }
+            causes.add("The pod was probably created before its namespace was labelled, or before its inject label or "
+                    + "annotation was changed: the webhook runs only when a pod is created, so existing pods keep what they got.");
+        } else {
+            summary = "Pod " + pod.meta().qualifiedName() + " runs istio-proxy, but the injector would not add it now.";
+            if (pod.hasStatusAnnotation()) {
+                causes.add("It was injected when it was created; the configuration has changed since, and now excludes it ("
+                        + (d.decisive() == null ? "see the trace" : d.decisive().message()) + ")");
+            } else {
+                causes.add("istio-proxy is there without the sidecar.istio.io/status annotation: it was added by "
+                        + "'istioctl kube-inject' or written into the manifest, not by the injection webhook.");
+            }
+        }
+        return new Mismatch(summary, causes, Remedies.recreate(pod));
+    }
+
+    private static WebhookConfiguration configuration(ClusterSnapshot s, String name) {
+        return s.webhookConfigurations().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static Webhook hook(WebhookConfiguration c, String name) {
+        if (c == null) {
+            return null;
+        }
+        return c.webhooks().stream().filter(h -> name.equals(h.name())).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,102 @@
+package io.injectordoctor.explain;
+
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.injector.Decision;
+import io.injectordoctor.injector.HookEvaluation;
+import io.injectordoctor.injector.InjectionSubject;
+import io.injectordoctor.injector.ReasonCode;
+import io.injectordoctor.injector.WebhookMatcher;
+import io.injectordoctor.model.NamespaceInfo;
+import io.injectordoctor.model.ObjectMeta;
+import io.injectordoctor.model.OwnerRef;
+import io.injectordoctor.model.PodInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The exact commands that recreate a pod or change a verdict. */
+final class Remedies {
+    private Remedies() {
+    }
+
+    /** Recreating is the fix for any mismatch: injection happens only at creation. */
+    static List<String> recreate(PodInfo pod) {
+        String ns = pod.meta().namespace();
+        String name = pod.meta().name();
+        OwnerRef owner = pod.meta().owners().stream().filter(OwnerRef::controller).findFirst()
+                .orElse(pod.meta().owners().isEmpty() ? null : pod.meta().owners().get(0));
+        List<String> out = new ArrayList<>();
+        if (owner == null) {
+            out.add("kubectl -n " + ns + " delete pod " + name
+                    + "   # then create it again from its original manifest (it has no controller)");
+            return out;
+        }
+        switch (owner.kind()) {
+            case "ReplicaSet" -> {
+                String hash = pod.meta().labels().get("pod-template-hash");
+                if (hash != null && owner.name().endsWith("-" + hash)) {
+                    String deployment = owner.name().substring(0, owner.name().length() - hash.length() - 1);
+                    out.add("kubectl -n " + ns + " rollout restart deployment/" + deployment);
+                } else {
+                    out.add("kubectl -n " + ns + " delete pod " + name + "   # its ReplicaSet " + owner.name() + " recreates it");
+                }
+            }
+            case "StatefulSet" -> out.add("kubectl -n " + ns + " rollout restart statefulset/" + owner.name());
+            case "DaemonSet" -> out.add("kubectl -n " + ns + " rollout restart daemonset/" + owner.name());
+            default -> out.add("kubectl -n " + ns + " delete pod " + name + "   # its " + owner.kind() + " "
+                    + owner.name() + " recreates it");
+        }
+        return out;
+    }
+
+    /** What would flip the verdict, for an engineer who expected the other outcome. */
+    static List<String> toChangeVerdict(Decision d, String ns, ObjectMeta meta, ClusterSnapshot snapshot) {
+        List<String> out = new ArrayList<>();
+        String key = InjectionSubject.INJECT_KEY;
+        if (d.inject()) {
+            out.add("To opt this workload out: set the label " + key + ": \"false\" in the pod template's metadata.");
+            return out;
+        }
+        if (d.has(ReasonCode.HOST_NETWORK)) {
+            out.add("Pods on the host network are never injected; this cannot be overridden.");
+            return out;
+        }
+        if (d.has(ReasonCode.IGNORED_NAMESPACE)) {
+            out.add("Pods in namespace " + ns + " are never injected; run the workload in another namespace.");
+            return out;
+        }
+        if (d.has(ReasonCode.NO_INJECTION_WEBHOOK)) {
+            out.add("No injector is installed: install Istio (istioctl install) or check --istio-namespace.");
+            return out;
+        }
+        if (d.has(ReasonCode.NO_HOOK_MATCHED)) {
+            if ("false".equals(meta.labels().get(key))) {
+                out.add("The pod label " + key + "=false stops every hook: remove it from the pod template.");
+            }
+            NamespaceInfo nsInfo = snapshot.namespace(ns).orElse(null);
+            String injection = nsInfo == null ? null : nsInfo.meta().labels().get("istio-injection");
+            boolean defaultHook = d.hooks().stream().anyMatch(h -> !h.deactivated()
+                    && (h.name().startsWith("namespace.") || h.name().equals("sidecar-injector.istio.io")));
+            if (defaultHook || injection != null) {
+                out.add("kubectl label namespace " + ns + " istio-injection=enabled --overwrite");
+            } else {
+                d.hooks().stream().filter(h -> !h.deactivated() && h.name().startsWith("rev.namespace."))
+                        .map(HookEvaluation::revision).distinct()
+                        .forEach(rev -> out.add("kubectl label namespace " + ns + " " + WebhookMatcher.REV_LABEL + "=" + rev
+                                + " --overwrite"));
+            }
+            out.add("Then recreate the pods (kubectl -n " + ns + " rollout restart deployment/<name>): existing pods are not injected.");
+            return out;
+        }
+        if (d.has(ReasonCode.POLICY_ILLEGAL)) {
+            out.add("Set policy to enabled or disabled in " + d.injector().configMap() + " (key 'config').");
+        } else if (d.has(ReasonCode.INJECT_LABEL) || d.has(ReasonCode.INJECT_ANNOTATION)) {
+            out.add("Remove " + key + "=false (label or annotation) from the pod template, or set it to \"true\".");
+        } else if (d.has(ReasonCode.NEVER_INJECT_SELECTOR)) {
+            out.add("The injector's neverInjectSelector matches the pod's labels: set the label " + key
+                    + ": \"true\" on the pod template, or change the selector.");
+        } else if (d.has(ReasonCode.POLICY_DISABLED)) {
+            out.add("The default policy is disabled: set the label " + key + ": \"true\" in the pod template's metadata.");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,141 @@
+package io.injectordoctor.injector;
+
+import static io.injectordoctor.injector.Reason.evidence;
+
+import io.injectordoctor.model.Webhook;
+import io.injectordoctor.model.WebhookConfiguration;
+import io.injectordoctor.model.WorkloadInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The single source of truth for "should this pod have been injected?". Stage A (which hooks the
+ * API server calls) then Stage B (whether the called injector mutates), with every step traced.
+ * Pure: it reads only the objects it is given.
+ */
+public final class ReferenceInjector {
+    private final List<WebhookConfiguration> configurations;
+    private final InjectorInstall install;
+    private final IstioVersion versionOverride;
+
+    /** @param versionOverride the version to apply (--istio-version), or null to detect it */
+    public ReferenceInjector(List<WebhookConfiguration> configurations, InjectorInstall install,
+            IstioVersion versionOverride) {
+        this.configurations = List.copyOf(configurations);
+        this.install = install;
+        this.versionOverride = versionOverride;
+    }
+
+    public Decision decide(InjectionSubject pod, Map<String, String> namespaceLabels) {
+        List<HookEvaluation> hooks = WebhookMatcher.evaluateAll(configurations, namespaceLabels, pod.labels());
+        List<Reason> reasons = new ArrayList<>();
+        if (hooks.isEmpty()) {
+            reasons.add(Reason.of(ReasonCode.NO_INJECTION_WEBHOOK,
+                    evidence("mutatingWebhookConfigurations", configurations.stream().map(WebhookConfiguration::name).toList())));
+            return new Decision(false, hooks, reasons, injectorInfo(null, "default", null));
+        }
+        List<HookEvaluation> matched = hooks.stream().filter(HookEvaluation::matched).toList();
+        if (matched.isEmpty()) {
+            HookEvaluation closest = closest(hooks);
+            reasons.add(Reason.of(ReasonCode.NO_HOOK_MATCHED, evidence("closestHook", closest.qualifiedName(),
+                    "failedTerms", failedTerms(closest)), closest.qualifiedName()));
+            Webhook hook = find(closest);
+            return new Decision(false, hooks, reasons, noteVersion(injectorInfo(hook, closest.revision(), null), reasons));
+        }
+        if (matched.size() > 1) {
+            reasons.add(Reason.of(ReasonCode.MULTIPLE_HOOKS_MATCHED,
+                    evidence("hooks", matched.stream().map(HookEvaluation::qualifiedName).toList()), matched.size()));
+        }
+        boolean inject = false;
+        Decision.InjectorInfo primary = null;
+        for (HookEvaluation m : matched) {
+            Webhook hook = find(m);
+            reasons.add(Reason.of(ReasonCode.HOOK_MATCHED, evidence("configuration", m.configuration(), "hook", m.name(),
+                    "revision", m.revision(), "evidence", m.evidence()), m.qualifiedName(), m.revision()));
+            if (hook.matchConditionCount() > 0) {
+                reasons.add(Reason.of(ReasonCode.MATCH_CONDITIONS_NOT_EVALUATED,
+                        evidence("matchConditions", hook.matchConditionCount()), m.qualifiedName()));
+            }
+            String ns = install.namespaceOf(hook);
+            String cmName = ns + "/" + InjectorInstall.configMapName(m.revision());
+            Decision.InjectorInfo info = injectorInfo(hook, m.revision(), cmName);
+            if (primary == null) {
+                primary = info;
+            }
+            Optional<InjectorConfig> config = install.config(ns, m.revision());
+            if (config.isEmpty()) {
+                reasons.add(Reason.of(ReasonCode.INJECTOR_CONFIG_MISSING, evidence("configMap", cmName,
+                        "failurePolicy", hook.failurePolicy()), cmName));
+                continue;
+            }
+            if (!config.get().parsed()) {
+                reasons.add(Reason.of(ReasonCode.INJECTOR_CONFIG_UNPARSEABLE, evidence("configMap", cmName,
+                        "error", config.get().parseError()), cmName, config.get().parseError()));
+                continue;
+            }
+            InjectRequired.Result b = InjectRequired.evaluate(pod, config.get(), info.rules());
+            reasons.addAll(b.reasons());
+            inject |= b.inject();
+        }
+        return new Decision(inject, hooks, reasons, noteVersion(primary, reasons));
+    }
+
+    private Decision.InjectorInfo noteVersion(Decision.InjectorInfo info, List<Reason> reasons) {
+        if (info.version() == null) {
+            reasons.add(Reason.of(ReasonCode.VERSION_UNKNOWN, evidence("rules", info.rules().title()),
+                    info.rules().title()));
+        }
+        return info;
+    }
+
+    private Decision.InjectorInfo injectorInfo(Webhook hook, String revision, String configMap) {
+        if (versionOverride != null) {
+            return new Decision.InjectorInfo(revision, versionOverride.toString(), "--istio-version",
+                    RuleSet.forVersion(versionOverride), configMap);
+        }
+        String ns = install.namespaceOf(hook);
+        Optional<WorkloadInfo> dep = install.deployment(ns, hook, revision);
+        Optional<IstioVersion> v = dep.flatMap(InjectorInstall::version);
+        String source = dep.isPresent() ? "image of deployment " + dep.get().meta().qualifiedName() : "not found";
+        return new Decision.InjectorInfo(revision, v.map(IstioVersion::toString).orElse(null),
+                v.isPresent() ? source : source + " (no version in its image tag)",
+                RuleSet.forVersion(v.orElse(null)), configMap);
+    }
+
+    private Webhook find(HookEvaluation e) {
+        for (WebhookConfiguration c : configurations) {
+            if (c.name().equals(e.configuration())) {
+                for (Webhook h : c.webhooks()) {
+                    if (h.name().equals(e.name())) {
+                        return h;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("hook not found: " + e.qualifiedName());
+    }
+
+    /** The hook the subject came closest to matching: active hooks first, then fewest failed terms. */
+    static HookEvaluation closest(List<HookEvaluation> hooks) {
+        return hooks.stream()
+                .min(Comparator.comparing(HookEvaluation::deactivated)
+                        .thenComparing(h -> !h.rulesMatch())
+                        .thenComparingLong(h -> h.namespaceSelector().failedTerms() + h.objectSelector().failedTerms()))
+                .orElseThrow();
+    }
+
+    private static List<String> failedTerms(HookEvaluation h) {
+        List<String> out = new ArrayList<>();
+        h.namespaceSelector().terms().stream().filter(t -> !t.satisfied())
+                .forEach(t -> out.add("namespaceSelector " + t.requirement() + " (" + t.observed() + ")"));
+        h.objectSelector().terms().stream().filter(t -> !t.satisfied())
+                .forEach(t -> out.add("objectSelector " + t.requirement() + " (" + t.observed() + ")"));
+        if (h.deactivated()) {
+            out.add(0, "the hook is deactivated (never-match)");
+        }
+        return out;
+    }
+}

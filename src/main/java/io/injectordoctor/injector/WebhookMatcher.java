@@ -1,0 +1,108 @@
+package io.injectordoctor.injector;
+
+import io.injectordoctor.model.LabelSelector;
+import io.injectordoctor.model.Webhook;
+import io.injectordoctor.model.WebhookConfiguration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage A: which injection hooks the API server calls for a pod CREATE. Istio code plays no part
+ * here: rules, namespaceSelector (namespace labels) and objectSelector (pod labels) decide.
+ */
+public final class WebhookMatcher {
+    public static final String REV_LABEL = "istio.io/rev";
+    public static final String TAG_LABEL = "istio.io/tag";
+    public static final String DEACTIVATED_KEY = "istio.io/deactivated";
+
+    private WebhookMatcher() {
+    }
+
+    /** Hooks whose name ends in {@code istio.io}: how istioctl and the analyzers recognise injection hooks. */
+    public static boolean isInjectionHook(Webhook hook) {
+        return hook.name() != null && hook.name().endsWith("istio.io");
+    }
+
+    public static List<HookEvaluation> evaluateAll(List<WebhookConfiguration> configurations,
+            Map<String, String> namespaceLabels, Map<String, String> podLabels) {
+        List<HookEvaluation> out = new ArrayList<>();
+        for (WebhookConfiguration c : configurations) {
+            for (Webhook h : c.webhooks()) {
+                if (isInjectionHook(h)) {
+                    out.add(evaluate(c, h, namespaceLabels, podLabels));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static HookEvaluation evaluate(WebhookConfiguration c, Webhook h, Map<String, String> namespaceLabels,
+            Map<String, String> podLabels) {
+        List<String> evidence = new ArrayList<>();
+        boolean deactivated = isDeactivated(h);
+        boolean rules = rulesCoverPodCreate(h.rules());
+        if (!rules) {
+            evidence.add("rules do not cover CREATE of v1 pods");
+        }
+        SelectorResult ns = SelectorEvaluator.evaluate(h.namespaceSelector(), namespaceLabels);
+        SelectorResult obj = SelectorEvaluator.evaluate(h.objectSelector(), podLabels);
+        addEvidence(evidence, "namespaceSelector", ns);
+        addEvidence(evidence, "objectSelector", obj);
+        if (deactivated) {
+            evidence.add(0, "deactivated: its selectors require " + DEACTIVATED_KEY
+                    + "=never-match, which nothing carries (a revision tag took over the default)");
+        }
+        boolean matched = rules && ns.matched() && obj.matched();
+        return new HookEvaluation(c.name(), h.name(), revisionOf(c, h), c.meta().labels().get(TAG_LABEL), deactivated,
+                rules, ns, obj, matched, evidence);
+    }
+
+    private static void addEvidence(List<String> evidence, String field, SelectorResult r) {
+        if (r.terms().isEmpty()) {
+            evidence.add(field + " is empty: matches everything");
+            return;
+        }
+        for (SelectorResult.Term t : r.terms()) {
+            evidence.add(field + " " + t.requirement() + ": " + (t.satisfied() ? "yes" : "no") + " (" + t.observed() + ")");
+        }
+    }
+
+    /** The revision a hook serves: the configuration's istio.io/rev label, else the service name's suffix. */
+    public static String revisionOf(WebhookConfiguration c, Webhook h) {
+        String rev = c.meta().labels().get(REV_LABEL);
+        if (rev != null && !rev.isEmpty()) {
+            return rev;
+        }
+        if (h.clientConfig() != null && h.clientConfig().service() != null) {
+            String svc = h.clientConfig().service().name();
+            if (svc != null && svc.startsWith("istiod-")) {
+                return svc.substring("istiod-".length());
+            }
+        }
+        return "default";
+    }
+
+    static boolean isDeactivated(Webhook h) {
+        return neverMatch(h.namespaceSelector()) || neverMatch(h.objectSelector());
+    }
+
+    private static boolean neverMatch(LabelSelector s) {
+        return s != null && "never-match".equals(s.matchLabels().get(DEACTIVATED_KEY));
+    }
+
+    static boolean rulesCoverPodCreate(List<Webhook.Rule> rules) {
+        for (Webhook.Rule r : rules) {
+            boolean op = r.operations().contains("CREATE") || r.operations().contains("*");
+            boolean group = r.apiGroups().contains("") || r.apiGroups().contains("*");
+            boolean version = r.apiVersions().contains("v1") || r.apiVersions().contains("*");
+            boolean resource = r.resources().contains("pods") || r.resources().contains("*")
+                    || r.resources().contains("*/*");
+            boolean scope = r.scope() == null || r.scope().equals("*") || r.scope().equals("Namespaced");
+            if (op && group && version && resource && scope) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

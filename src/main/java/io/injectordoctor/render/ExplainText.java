@@ -1,0 +1,84 @@
+package io.injectordoctor.render;
+
+import io.injectordoctor.explain.Explanation;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The human explanation of one subject: verdict, trace, observed state, findings, fix. */
+public final class ExplainText {
+    private final Style style;
+
+    public ExplainText(Style style) {
+        this.style = style;
+    }
+
+    public void write(PrintWriter out, Explanation e) {
+        Explanation.Subject s = e.subject();
+        out.println(style.bold(s.kind().toLowerCase(java.util.Locale.ROOT) + "/" + s.name())
+                + (s.namespace() == null ? "" : " in namespace " + s.namespace()));
+        Explanation.Injector inj = e.injector();
+        out.println("  injector: revision " + inj.revision() + ", version "
+                + (inj.version() == null ? "unknown" : inj.version()) + " (" + inj.versionSource() + "); rules applied: "
+                + inj.rules());
+        out.println();
+        boolean inject = e.reference().inject();
+        out.println("Reference verdict: " + (inject ? style.ok("INJECT") + " (the injector would add istio-proxy)"
+                : style.warn("NO INJECTION") + " (the injector would not add istio-proxy)"));
+        out.println();
+        out.println("  Is the webhook called?");
+        if (e.reference().webhooks().isEmpty()) {
+            out.println("    " + style.fail(Style.FAIL) + " no Istio injection hook in any MutatingWebhookConfiguration");
+        }
+        for (Explanation.Webhook w : e.reference().webhooks()) {
+            String mark = w.matched() ? style.ok(Style.OK) : style.dim(Style.FAIL);
+            out.println("    " + mark + " " + w.configuration() + " / " + w.name() + " (revision " + w.revision() + "): "
+                    + (w.matched() ? "called" : w.deactivated() ? "deactivated" : "not called"));
+            for (String ev : w.evidence()) {
+                // For a hook that is not called, the terms that failed are what matters.
+                if (w.matched() || !ev.contains(": yes (")) {
+                    out.println("        " + style.dim(ev));
+                }
+            }
+        }
+        out.println();
+        out.println("  Trace:");
+        int i = 1;
+        for (Explanation.ReasonView r : e.reference().reasons()) {
+            out.println("    " + i++ + ". [" + r.code() + "] " + r.message());
+        }
+        out.println();
+        if (e.observed() != null) {
+            Explanation.Observed o = e.observed();
+            out.println("Observed: " + (o.sidecar() ? "istio-proxy present" + (o.nativeSidecar() ? " (native sidecar init container)" : "")
+                    : "no istio-proxy") + "; sidecar.istio.io/status " + (o.statusAnnotation() ? "present" : "absent"));
+            out.println("Result: " + (Boolean.TRUE.equals(e.consistent()) ? style.ok("consistent")
+                    : style.fail("MISMATCH")));
+            out.println();
+        }
+        list(out, "Likely causes:", e.likelyCauses());
+        if (!e.findings().isEmpty()) {
+            out.println("Findings:");
+            for (Explanation.Finding f : e.findings()) {
+                String mark = "ERROR".equals(f.severity()) ? style.fail(Style.FAIL)
+                        : "WARNING".equals(f.severity()) ? style.warn(Style.WARN) : Style.OK;
+                out.println("  " + mark + " " + f.check() + ": " + f.message());
+                out.println("      fix: " + f.remediation());
+                out.println("      see docs/checks/" + f.check() + ".md");
+            }
+            out.println();
+        }
+        list(out, Boolean.FALSE.equals(e.consistent()) ? "Fix:" : "To change the verdict:", e.fix());
+        out.flush();
+    }
+
+    private static void list(PrintWriter out, String title, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println(title);
+        for (String l : lines) {
+            out.println("  " + (l.startsWith("kubectl ") ? "$ " : "- ") + l);
+        }
+        out.println();
+    }
+}

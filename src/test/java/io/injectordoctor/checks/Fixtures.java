@@ -1,0 +1,77 @@
+package io.injectordoctor.checks;
+
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.cluster.SnapshotAssembler;
+import io.injectordoctor.cluster.SnapshotFile;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+
+/**
+ * Cluster states for check tests, written as Kubernetes YAML under src/test/resources/checks and
+ * read by the same reader as {@code --snapshot}. Several files make one snapshot, so that a fixture
+ * states only what differs from the healthy base.
+ */
+public final class Fixtures {
+    /** A default Istio install with a ready injector and an injected application. */
+    public static final String[] HEALTHY = {"base/control-plane.yaml", "base/injector-config.yaml", "base/injector-ready.yaml",
+        "base/app.yaml"};
+    /** The control plane and the application, with no injector pod or endpoints. */
+    public static final String[] INJECTOR_DOWN = {"base/control-plane.yaml", "base/injector-config.yaml", "base/app.yaml"};
+
+    /** A healthy install without its injector ConfigMap, for fixtures that bring their own. */
+    public static final String[] WITHOUT_CONFIG = {"base/control-plane.yaml", "base/injector-ready.yaml", "base/app.yaml"};
+
+    private Fixtures() {
+    }
+
+    public static Path path(String resource) {
+        URL url = Fixtures.class.getClassLoader().getResource("checks/" + resource);
+        if (url == null) {
+            throw new IllegalArgumentException("no fixture checks/" + resource);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every kind counts as read, as in a full dump: absent objects are absent, not unknown. */
+    public static ClusterSnapshot snapshot(String... resources) {
+        ClusterSnapshot.Builder b = ClusterSnapshot.builder().source("fixture").istioNamespace("istio-system");
+        for (ResourceKind k : ResourceKind.values()) {
+            b.loaded(k);
+        }
+        SnapshotAssembler a = new SnapshotAssembler(b);
+        for (String r : resources) {
+            SnapshotFile.readObjects(path(r)).forEach(a::add);
+        }
+        return b.build();
+    }
+
+    public static ClusterSnapshot healthyWith(String... more) {
+        return snapshot(concat(HEALTHY, more));
+    }
+
+    public static ClusterSnapshot injectorDownWith(String... more) {
+        return snapshot(concat(INJECTOR_DOWN, more));
+    }
+
+    public static ClusterSnapshot withoutConfigWith(String... more) {
+        return snapshot(concat(WITHOUT_CONFIG, more));
+    }
+
+    /** The files of a base followed by more files. */
+    public static String[] concatAll(String[] base, String... more) {
+        return concat(base, more);
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

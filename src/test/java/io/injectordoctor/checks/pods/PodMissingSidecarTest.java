@@ -1,0 +1,33 @@
+package io.injectordoctor.checks.pods;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.injectordoctor.checks.CheckTester;
+import io.injectordoctor.checks.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PodMissingSidecarTest {
+    @Test
+    void firesOnAPodCreatedBeforeItsNamespaceWasLabelledAndGivesTheRestart() {
+        assertThat(CheckTester.run(new PodMissingSidecar(), Fixtures.healthyWith("ID0601/fires.yaml")))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.subject()).isEqualTo("Pod default/legacy-6b7c8d9f-zx9y8");
+                    assertThat(f.message()).startsWith("should have the sidecar but runs without istio-proxy: ");
+                    assertThat(f.evidence()).containsEntry("hooks",
+                            List.of("istio-sidecar-injector/namespace.sidecar-injector.istio.io"));
+                    assertThat(f.evidence()).containsEntry("fix", "kubectl -n default rollout restart deployment/legacy");
+                });
+    }
+
+    @Test
+    void staysQuietOnOptedOutHostNetworkAndKubeSystemPods() {
+        assertThat(CheckTester.run(new PodMissingSidecar(), Fixtures.healthyWith("ID0601/dont-fire.yaml"))).isEmpty();
+    }
+
+    @Test
+    void staysQuietWhenTheInjectorConfigIsMissingBecauseThereIsNoVerdict() {
+        assertThat(CheckTester.run(new PodMissingSidecar(), Fixtures.snapshot(Fixtures.WITHOUT_CONFIG[0],
+                Fixtures.WITHOUT_CONFIG[1], Fixtures.WITHOUT_CONFIG[2], "ID0601/fires.yaml"))).isEmpty();
+    }
+}

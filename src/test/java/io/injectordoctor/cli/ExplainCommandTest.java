@@ -1,0 +1,116 @@
+package io.injectordoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.injectordoctor.testing.Fixtures;
+import io.injectordoctor.testing.Golden;
+import io.injectordoctor.testing.MockCluster;
+import io.injectordoctor.testing.MockCluster.Result;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ExplainCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EXAMPLE = "docs/examples/cluster-snapshot.yaml";
+    private static final String INSTALL = Fixtures.modernInstall("default", "enabled", "docker.io/istio/pilot:1.27.1");
+
+    private static final String WRONG_METADATA = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: reviews
+              namespace: shop
+              annotations: {sidecar.istio.io/inject: "false"}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: reviews}}
+              template:
+                metadata: {labels: {app: reviews}}
+                spec:
+                  containers: [{name: app, image: reviews}]
+            """;
+
+    @Test
+    void deploymentWithTheInjectKeyOnItsOwnMetadataIsFlaggedAndStillInjected() throws Exception {
+        try (MockCluster c = new MockCluster()) {
+            c.apply(Fixtures.join(INSTALL, Fixtures.namespace("shop", "istio-injection", "enabled"), WRONG_METADATA));
+            Result r = c.run("explain", "deployment/reviews", "-n", "shop", "-o", "json");
+            JsonNode j = JSON.readTree(r.out());
+            assertThat(j.path("reference").path("inject").asBoolean()).isTrue();
+            assertThat(j.path("observed").isNull()).isTrue();
+            assertThat(j.path("consistent").isNull()).isTrue();
+            assertThat(j.path("findings").get(0).path("check").asText()).isEqualTo("IDR-WORKLOAD-METADATA-INJECT");
+            assertThat(j.path("findings").get(0).path("severity").asText()).isEqualTo("WARNING");
+            // A warning alone does not fail, unless asked to.
+            assertThat(r.exitCode()).isZero();
+            assertThat(c.run("explain", "deploy/reviews", "-n", "shop", "--fail-on", "warning").exitCode()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aManifestIsExplainedBeforeItIsAppliedEvenInANamespaceThatDoesNotExist() throws Exception {
+        Path snapshot = Fixtures.writeTemp(Fixtures.join(INSTALL, Fixtures.namespace("shop", "istio-injection", "enabled")));
+        Path manifest = Fixtures.writeTemp(Fixtures.join(WRONG_METADATA,
+                Fixtures.pod("newteam", "probe", null, false, false)));
+        Result r = Result.of("explain", "-f", manifest.toString(), "--snapshot", snapshot.toString(), "-o", "json");
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.isArray()).isTrue();
+        assertThat(j.get(0).path("subject").path("kind").asText()).isEqualTo("Deployment");
+        assertThat(j.get(0).path("reference").path("inject").asBoolean()).isTrue();
+        assertThat(j.get(1).path("reference").path("inject").asBoolean()).isFalse();
+        assertThat(j.get(1).path("findings").toString()).contains("IDR-NAMESPACE-MISSING");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void mismatchedPodGetsCausesAndTheCommandThatFixesIt() throws Exception {
+        Result r = Result.of("explain", "pod/cart-5c8d7f9b4-xyz12", "-n", "shop", "--snapshot", EXAMPLE, "-o", "json");
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.path("consistent").asBoolean()).isFalse();
+        assertThat(j.path("likelyCauses").toString()).contains("before the webhook configuration istio-sidecar-injector existed");
+        assertThat(j.path("fix").get(0).asText()).isEqualTo("kubectl -n shop rollout restart deployment/cart");
+        assertThat(r.exitCode()).isEqualTo(1);
+
+        Result unexpected = Result.of("explain", "pod/cron-runner", "-n", "batch", "--snapshot", EXAMPLE, "-o", "json");
+        JsonNode u = JSON.readTree(unexpected.out());
+        assertThat(u.path("findings").get(0).path("check").asText()).isEqualTo("IDR-POD-UNEXPECTED-SIDECAR");
+        assertThat(u.path("likelyCauses").toString()).contains("injected when it was created");
+    }
+
+    @Test
+    void textOutputIsPinnedByAGoldenFile() {
+        Result r = Result.of("explain", "pod/cart-5c8d7f9b4-xyz12", "-n", "shop", "--snapshot", EXAMPLE, "--no-color");
+        Golden.assertMatches("explain/mismatch-pod.txt", r.out());
+        Result pods = Result.of("explain", "pods", "-A", "--snapshot", EXAMPLE, "--no-color");
+        Golden.assertMatches("explain/pods-table.txt", pods.out());
+        assertThat(pods.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void yamlAndJsonCarryTheSameVerdictAndTheSameExitCode() throws Exception {
+        Result json = Result.of("explain", "pod/web-7d9f8c6b5-abcde", "-n", "shop", "--snapshot", EXAMPLE, "-o", "json");
+        Result yaml = Result.of("explain", "pod/web-7d9f8c6b5-abcde", "-n", "shop", "--snapshot", EXAMPLE, "-o", "yaml");
+        Result text = Result.of("explain", "pod/web-7d9f8c6b5-abcde", "-n", "shop", "--snapshot", EXAMPLE);
+        JsonNode fromYaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml.out());
+        assertThat(fromYaml).isEqualTo(JSON.readTree(json.out()));
+        assertThat(json.exitCode()).isZero();
+        assertThat(yaml.exitCode()).isZero();
+        assertThat(text.exitCode()).isZero();
+    }
+
+    @Test
+    void anOlderInjectorsRulesAreAppliedOnRequest() throws Exception {
+        Path snapshot = Fixtures.writeTemp(Fixtures.join(INSTALL, Fixtures.namespace("shop", "istio-injection", "enabled"),
+                Fixtures.pod("shop", "web", "yes", false, true)));
+        Result current = Result.of("explain", "pod/web", "-n", "shop", "--snapshot", snapshot.toString(), "-o", "json");
+        Result old = Result.of("explain", "pod/web", "-n", "shop", "--snapshot", snapshot.toString(), "-o", "json",
+                "--istio-version", "1.20.0");
+        assertThat(JSON.readTree(current.out()).path("reference").path("reasons").toString()).contains("INVALID_INJECT_VALUE");
+        assertThat(JSON.readTree(old.out()).path("injector").path("rules").asText()).isEqualTo("Istio 1.13 to 1.26");
+        assertThat(JSON.readTree(old.out()).path("reference").path("decisive").asText()).isEqualTo("INJECT_ANNOTATION");
+        Result bad = Result.of("explain", "pod/web", "-n", "shop", "--snapshot", snapshot.toString(), "--istio-version", "new");
+        assertThat(bad.exitCode()).isEqualTo(64);
+    }
+}
