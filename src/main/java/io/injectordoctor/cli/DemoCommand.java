@@ -119,12 +119,12 @@ public final class DemoCommand implements Runnable {
                         ? ": the caBundle does not match the root, istiod has no ready endpoint" : ""));
             }
             out.println();
-            out.println(++n + ". " + step.title());
+            out.printf("%2d. %s%n", ++n, step.title());
             for (String command : step.run()) {
-                out.println("   $ " + command);
+                out.println("    $ " + command);
             }
-            out.println("   shows: " + step.shows());
-            out.println("   why:   " + step.why());
+            out.println("    shows: " + step.shows());
+            out.println("    why:   " + step.why());
         }
         out.println();
         out.println("Next: 'injector-doctor demo --serve --kubeconfig FILE' keeps the cluster up for kubectl.");
