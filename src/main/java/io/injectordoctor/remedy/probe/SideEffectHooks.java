@@ -27,7 +27,8 @@ public final class SideEffectHooks {
                 continue;
             }
             for (MutatingWebhook h : c.getWebhooks()) {
-                if (coversPodCreate(h.getRules()) && !SAFE.contains(h.getSideEffects())) {
+                if (coversPodCreate(h.getRules())
+                        && (h.getSideEffects() == null || !SAFE.contains(h.getSideEffects()))) {
                     out.add(c.getMetadata().getName() + "/" + h.getName() + " (sideEffects: "
                             + (h.getSideEffects() == null ? "unset" : h.getSideEffects()) + ")");
                 }
