@@ -50,6 +50,11 @@ public record ProbeResult(Outcome outcome, String subject, String namespace, Str
         return outcome == Outcome.REFUSED;
     }
 
+    /** The live chain was asked and its answer differs from the reference verdict: a finding (exit 1). */
+    public boolean disagrees() {
+        return Boolean.FALSE.equals(agrees);
+    }
+
     /** Ends the command with the refusal's exit code and message; does nothing when a probe was sent. */
     public ProbeResult orThrow() {
         if (refused()) {

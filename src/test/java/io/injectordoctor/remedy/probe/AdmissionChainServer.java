@@ -55,6 +55,7 @@ final class AdmissionChainServer extends Dispatcher implements AutoCloseable {
     private final KubernetesMockServer server;
     volatile Chain chain = Chain.INJECT;
     volatile String webhookError;
+    volatile int webhookErrorCode = 500;
     volatile boolean allowCreatePods = true;
 
     AdmissionChainServer() {
@@ -109,7 +110,7 @@ final class AdmissionChainServer extends Dispatcher implements AutoCloseable {
         ObjectNode pod = (ObjectNode) rec.json();
         switch (chain) {
             case FAIL -> {
-                return status(500, "InternalError", webhookError);
+                return status(webhookErrorCode, webhookErrorCode == 500 ? "InternalError" : "Forbidden", webhookError);
             }
             case PASS -> {
             }

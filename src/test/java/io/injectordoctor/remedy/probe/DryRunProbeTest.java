@@ -168,6 +168,33 @@ class DryRunProbeTest {
     }
 
     @Test
+    void aWebhookThatDeniesWith403IsARejectionNotAPermissionProblem() {
+        api.chain = AdmissionChainServer.Chain.FAIL;
+        api.webhookErrorCode = 403;
+        api.webhookError = "admission webhook \"validation.gatekeeper.sh\" denied the request: [no-privileged] not allowed";
+
+        ProbeResult r = probe(ResourceKind.POD, POD, false);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(r.httpCode()).isEqualTo(403);
+        assertThat(r.detail()).endsWith(": a webhook denied it");
+        assertThat(r.apiError()).isEqualTo(api.webhookError);
+    }
+
+    @Test
+    void anRbacRefusalOfTheCreateIsExit77() {
+        api.chain = AdmissionChainServer.Chain.FAIL;
+        api.webhookErrorCode = 403;
+        api.webhookError = "pods is forbidden: User \"dev\" cannot create resource \"pods\" in API group \"\" in the"
+                + " namespace \"shop\"";
+
+        assertThatThrownBy(() -> probe(ResourceKind.POD, POD, true)).isInstanceOfSatisfying(DoctorException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.NOPERM);
+            assertThat(e.getMessage()).contains("cannot create pods in namespace shop");
+        });
+    }
+
+    @Test
     void refusedWhenAnyHookForPodCreateHasSideEffects() {
         client.admissionRegistration().v1().mutatingWebhookConfigurations().resource(hook("audit-recorder",
                 "record.audit.example.com", "Some", "pods")).create();
