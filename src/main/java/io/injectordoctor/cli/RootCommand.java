@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
             InjectCommand.class,
             ServeCommand.class,
             SnapshotCommand.class,
+            DemoCommand.class,
+            CompletionCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
