@@ -59,6 +59,8 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // The examples in each command's help are written for 120 columns.
+        cl.setUsageHelpWidth(120);
         return cl;
     }
 }

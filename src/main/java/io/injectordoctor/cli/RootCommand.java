@@ -7,6 +7,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "injector-doctor",
         mixinStandardHelpOptions = true,
+        // --help and --version on every subcommand
+        scope = picocli.CommandLine.ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = {
             "Diagnoses Istio sidecar injection: explains why a pod was or was not injected,",
