@@ -9,6 +9,8 @@ source "$here/common.sh"
 sizes="${SIZES:-1000 10000 50000}"
 runs="${RUNS:-3}"
 heap="${HEAP:--Xmx256m}"
+# A size that fails with the heap above is run once more with this one, to show what it needs.
+retry_heap="${RETRY_HEAP:--Xmx1g}"
 prepare
 trap stop_server EXIT
 launcher="$root/scripts/injector-doctor"
@@ -21,20 +23,27 @@ for n in $sizes; do
   commands=("explain pods -A")
   [ "$has_check" = yes ] && commands+=("check")
   for c in "${commands[@]}"; do
-    for r in $(seq "$runs"); do
+    failed=no
+    for r in $(seq "$runs") retry; do
+      h="$heap"
+      if [ "$r" = retry ]; then
+        [ "$failed" = yes ] || break
+        h="$retry_heap"
+      fi
       before="$(requests)"
       rc=0
-      INJECTOR_DOCTOR_JAVA_OPTS="$heap" /usr/bin/time -v -o "$out/scale-time.txt" \
+      INJECTOR_DOCTOR_JAVA_OPTS="$h" /usr/bin/time -v -o "$out/scale-time.txt" \
         "$launcher" $c --kubeconfig "$kubeconfig" >"$out/scale-last.out" 2>"$out/scale-last.err" || rc=$?
       sent=$(( $(requests) - before ))
-      if [ "$rc" -gt 1 ]; then
-        echo "bench: '$c' over $n pods failed with exit $rc:" >&2
-        head -5 "$out/scale-last.err" >&2
-        exit 70
+      # Exit 1 is "findings"; anything on stderr that is not ours (an OutOfMemoryError exits 1 too) is a failure.
+      error="$(grep -m1 -E 'Exception|Error|^error:' "$out/scale-last.err" || true)"
+      if [ -n "$error" ] || [ "$rc" -gt 1 ]; then
+        failed=yes
+        echo "bench: '$c' over $n pods with $h failed (exit $rc): $error" >&2
       fi
-      python3 - "$n" "$c" "$r" "$rc" "$sent" "$out/scale-time.txt" "$out/scale-last.out" >>"$rows" <<'PY'
+      python3 - "$n" "$c" "$r" "$rc" "$sent" "$out/scale-time.txt" "$out/scale-last.out" "$h" "$error" >>"$rows" <<'PY'
 import json, sys
-n, cmd, run, rc, sent, timef, outf = sys.argv[1:8]
+n, cmd, run, rc, sent, timef, outf, heap, error = sys.argv[1:10]
 t = {}
 for line in open(timef):
     k, _, v = line.strip().rpartition(": ")
@@ -42,7 +51,8 @@ for line in open(timef):
 wall = t["Elapsed (wall clock) time (h:mm:ss or m:ss)"].split(":")
 secs = sum(float(p) * 60 ** i for i, p in enumerate(reversed(wall)))
 last = [l for l in open(outf).read().splitlines() if l.strip()][-1:] or [""]
-print(json.dumps({"pods": int(n), "command": cmd, "run": int(run), "exitCode": int(rc), "requests": int(sent),
+print(json.dumps({"pods": int(n), "command": cmd, "run": run, "heap": heap, "completed": not error, "error": error or None,
+                  "exitCode": int(rc), "requests": int(sent),
                   "wallSeconds": round(secs, 2), "userSeconds": float(t["User time (seconds)"]),
                   "systemSeconds": float(t["System time (seconds)"]),
                   "peakRssMiB": round(int(t["Maximum resident set size (kbytes)"]) / 1024, 1), "summary": last[0]}))
@@ -60,8 +70,12 @@ summary = []
 for cmd in sorted({r["command"] for r in rows}):
     prev = None
     for n in sorted({r["pods"] for r in rows if r["command"] == cmd}):
-        rs = [r for r in rows if r["command"] == cmd and r["pods"] == n]
-        s = {"command": cmd, "pods": n, "runs": len(rs), "medianWallSeconds": statistics.median(r["wallSeconds"] for r in rs),
+        rs = [r for r in rows if r["command"] == cmd and r["pods"] == n and r["heap"] == heap]
+        retry = [r for r in rows if r["command"] == cmd and r["pods"] == n and r["heap"] != heap]
+        s = {"command": cmd, "pods": n, "runs": len(rs), "completed": sum(r["completed"] for r in rs),
+             "errors": sorted({r["error"] for r in rs if r["error"]}),
+             "retry": retry[0] if retry else None,
+             "medianWallSeconds": statistics.median(r["wallSeconds"] for r in rs),
              "medianCpuSeconds": round(statistics.median(r["userSeconds"] + r["systemSeconds"] for r in rs), 2),
              "maxPeakRssMiB": max(r["peakRssMiB"] for r in rs), "requests": rs[0]["requests"], "summary": rs[0]["summary"]}
         s["msPerThousandPods"] = round(1000 * s["medianWallSeconds"] / (n / 1000), 1)
@@ -79,8 +93,13 @@ print(f"{'command':16} {'pods':>7} {'wall s':>7} {'cpu s':>6} {'ms/1k pods':>10}
 for s in summary:
     g = s.get("growth")
     gs = f"×{g['pods']} → ×{g['wall']}, ×{g['rss']}, ×{g['requests']}" if g else ""
+    done = "" if s["completed"] == s["runs"] else f"  FAILED {s['runs'] - s['completed']}/{s['runs']}: {'; '.join(s['errors'])}"
     print(f"{s['command']:16} {s['pods']:7d} {s['medianWallSeconds']:7.2f} {s['medianCpuSeconds']:6.2f} "
-          f"{s['msPerThousandPods']:10.1f} {s['maxPeakRssMiB']:12.1f} {s['requests']:8d}  {gs}")
+          f"{s['msPerThousandPods']:10.1f} {s['maxPeakRssMiB']:12.1f} {s['requests']:8d}  {gs}{done}")
+    if s["retry"]:
+        r = s["retry"]
+        print(f"{'':16} {'':7} retried with {r['heap']}: {'completed' if r['completed'] else 'FAILED'} in {r['wallSeconds']} s, "
+              f"peak RSS {r['peakRssMiB']} MiB")
 if has_check != "yes":
     print("check: not measured, this build has no 'check' command")
 print(f"heap {heap}; load average {result['machine']['loadAverage']} on {result['machine']['nproc']} cores; written {out}/scale.json")
