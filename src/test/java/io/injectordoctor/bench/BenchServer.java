@@ -1,0 +1,117 @@
+package io.injectordoctor.bench;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.injectordoctor.testing.Fixtures;
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A local API server for the benchmarks: fabric8's KubernetesMockServer (CRUD mode for namespaces and
+ * the Istio objects, a paging pod store for pods) seeded with a generated cluster, and a kubeconfig
+ * pointing at it. Runs until killed.
+ *
+ * <pre>java -cp TEST_CLASSPATH io.injectordoctor.bench.BenchServer PODS NAMESPACES DIR [LIFETIME_SECONDS]</pre>
+ *
+ * writes DIR/kubeconfig, then DIR/server.json and DIR/server.properties (port, a sample pod) once it is
+ * ready. With a lifetime it exits after that many seconds or as soon as DIR/stop exists, so that the
+ * build can start it detached for a training run and be sure it goes away.
+ */
+public final class BenchServer {
+    static final String ISTIO_IMAGE = "docker.io/istio/pilot:1.27.1";
+    /** Held so that the level set on it is not lost with a collected logger. */
+    private static final Logger FABRIC8_LOG = Logger.getLogger("io.fabric8");
+
+    private BenchServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3 || args.length > 4) {
+            System.err.println("usage: BenchServer PODS NAMESPACES DIR [LIFETIME_SECONDS]");
+            System.exit(64);
+        }
+        int pods = Integer.parseInt(args[0]);
+        int namespaces = Integer.parseInt(args[1]);
+        Path dir = Path.of(args[2]);
+        long lifetimeMs = args.length == 4 ? Long.parseLong(args[3]) * 1000 : Long.MAX_VALUE;
+        Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("stop"));
+        Files.deleteIfExists(dir.resolve("server.json"));
+        // Per-request logging would cost the server more than the client it measures.
+        FABRIC8_LOG.setLevel(Level.WARNING);
+        long t0 = System.nanoTime();
+        NavigableMap<String, String> store = GeneratedPods.generate(pods, namespaces);
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new BenchDispatcher(store), false);
+        server.init(InetAddress.getByName("127.0.0.1"), 0);
+        try (KubernetesClient client = server.createClient()) {
+            seed(client, namespaces);
+        }
+        Files.writeString(dir.resolve("kubeconfig"), kubeconfig(server.getPort()));
+        int sample = Math.min(1, pods - 1);
+        String info = "{\"port\":%d,\"pods\":%d,\"namespaces\":%d,\"samplePod\":\"%s\",\"sampleNamespace\":\"%s\"}"
+                .formatted(server.getPort(), pods, namespaces, GeneratedPods.podName(sample),
+                        GeneratedPods.namespaceName(sample % namespaces));
+        Files.writeString(dir.resolve("server.properties"), "port=%d%nsamplePod=%s%nsampleNamespace=%s%n".formatted(
+                server.getPort(), GeneratedPods.podName(sample), GeneratedPods.namespaceName(sample % namespaces)));
+        Path tmp = dir.resolve("server.json.tmp");
+        Files.writeString(tmp, info + "\n");
+        Files.move(tmp, dir.resolve("server.json"));
+        System.err.printf("bench server: %d pods in %d namespaces on port %d, ready in %.1f s%n", pods, namespaces,
+                server.getPort(), (System.nanoTime() - t0) / 1e9);
+        long deadline = System.currentTimeMillis() + Math.min(lifetimeMs, Long.MAX_VALUE / 2);
+        while (System.currentTimeMillis() < deadline && !Files.exists(dir.resolve("stop"))) {
+            Thread.sleep(200);
+        }
+        server.destroy();
+        System.exit(0);
+    }
+
+    static void seed(KubernetesClient client, int namespaces) {
+        apply(client, Fixtures.join(Fixtures.namespace("istio-system"),
+                Fixtures.modernInstall("default", "enabled", ISTIO_IMAGE)));
+        for (int i = 0; i < namespaces; i++) {
+            Map<String, String> labels = GeneratedPods.namespaceLabels(i);
+            String[] kv = labels.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                    .toArray(String[]::new);
+            apply(client, Fixtures.namespace(GeneratedPods.namespaceName(i), kv));
+        }
+    }
+
+    private static void apply(KubernetesClient client, String yaml) {
+        client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items()
+                .forEach(o -> client.resource(o).create());
+    }
+
+    static String kubeconfig(int port) {
+        return String.join("\n",
+                "apiVersion: v1",
+                "kind: Config",
+                "clusters:",
+                "- name: bench",
+                "  cluster:",
+                "    server: http://127.0.0.1:" + port,
+                "users:",
+                "- name: bench",
+                "  user:",
+                "    token: bench-token",
+                "contexts:",
+                "- name: bench",
+                "  context:",
+                "    cluster: bench",
+                "    user: bench",
+                "    namespace: default",
+                "current-context: bench",
+                "");
+    }
+}
