@@ -12,11 +12,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // fabric8 logs through SLF4J and we ship no binding: without this, every run starts with a
-        // three-line "no SLF4J providers" warning on stderr.
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
