@@ -10,7 +10,7 @@ import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.cluster.SnapshotFile;
 import io.injectordoctor.explain.Explainer;
 import io.injectordoctor.explain.Explanation;
-import io.injectordoctor.explain.PodsReport;
+import io.injectordoctor.explain.PodsAudit;
 import io.injectordoctor.injector.IstioVersion;
 import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.WorkloadInfo;
@@ -148,21 +148,30 @@ public final class ExplainCommand implements Callable<Integer> {
         ClusterSnapshot s = Loading.snapshot(global, LoadRequest.of(ns, null, ResourceKind.NAMESPACE, ResourceKind.POD,
                 ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP));
         requireDecisionInputs(s);
-        Explainer explainer = new Explainer(s, version);
-        List<Explanation> items = new ArrayList<>();
-        for (PodInfo p : s.pods()) {
-            if (ns == null || ns.equals(p.meta().namespace())) {
-                items.add(explainer.explainPod(p));
+        List<PodInfo> pods = s.pods().stream().filter(p -> ns == null || ns.equals(p.meta().namespace())).toList();
+        PodsAudit audit = new PodsAudit(pods, new Explainer(s, version));
+        PrintWriter out = spec.commandLine().getOut();
+        boolean errors = false;
+        boolean warnings = false;
+        switch (global.output) {
+            case text -> new PodsTableText(Style.detect(global.noColor)).write(out, audit);
+            case json, yaml -> {
+                boolean yaml = global.output == GlobalOptions.OutputFormat.yaml;
+                java.util.Iterator<Explanation> it = audit.explanations();
+                Structured.writeStream(out, yaml, Explanation.SCHEMA_VERSION, "items", it, "summary", audit.summary());
             }
         }
-        PodsReport report = PodsReport.of(items);
-        PrintWriter out = spec.commandLine().getOut();
-        switch (global.output) {
-            case text -> new PodsTableText(Style.detect(global.noColor)).write(out, report);
-            case json -> Structured.write(out, report, false);
-            case yaml -> Structured.write(out, report, true);
+        // Findings other than mismatches (a config that does not parse, double injection) fail too.
+        java.util.Iterator<Explanation> again = audit.explanations();
+        while (again.hasNext() && !errors) {
+            Explanation e = again.next();
+            errors = e.hasErrors();
+            warnings |= e.hasWarnings();
         }
-        return exitCode(items);
+        if (audit.anyMismatch() || errors || (failOn == FailOn.warning && warnings)) {
+            return ExitCode.FINDINGS;
+        }
+        return ExitCode.OK;
     }
 
     private int explainManifest(IstioVersion version) {

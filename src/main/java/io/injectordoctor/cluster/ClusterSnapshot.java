@@ -37,6 +37,7 @@ public final class ClusterSnapshot {
     private final List<EventInfo> events;
     private final Set<ResourceKind> loaded;
     private final Map<ResourceKind, String> unreadable;
+    private final Map<String, NamespaceInfo> namespaceIndex = new java.util.HashMap<>();
 
     private ClusterSnapshot(Builder b) {
         this.source = b.source;
@@ -52,6 +53,10 @@ public final class ClusterSnapshot {
         this.events = List.copyOf(b.events);
         this.loaded = b.loaded.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(b.loaded));
         this.unreadable = Map.copyOf(b.unreadable);
+        // Whole-cluster audits look a namespace up once per pod.
+        for (NamespaceInfo n : namespaces) {
+            namespaceIndex.putIfAbsent(n.name(), n);
+        }
     }
 
     public static Builder builder() {
@@ -72,7 +77,7 @@ public final class ClusterSnapshot {
     }
 
     public Optional<NamespaceInfo> namespace(String name) {
-        return namespaces.stream().filter(n -> n.name().equals(name)).findFirst();
+        return Optional.ofNullable(namespaceIndex.get(name));
     }
 
     public List<PodInfo> pods() {

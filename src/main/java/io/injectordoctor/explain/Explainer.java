@@ -25,6 +25,7 @@ import java.util.Optional;
 public final class Explainer {
     private final ClusterSnapshot snapshot;
     private final ReferenceInjector injector;
+    private final Map<String, Map<String, String>> namespaceLabels = new java.util.HashMap<>();
 
     public Explainer(ClusterSnapshot snapshot, IstioVersion versionOverride) {
         this.snapshot = snapshot;
@@ -43,8 +44,9 @@ public final class Explainer {
     }
 
     private Map<String, String> namespaceLabels(String namespace) {
-        return snapshot.namespace(namespace).map(NamespaceInfo::effectiveLabels)
-                .orElseGet(() -> new NamespaceInfo(ObjectMeta.of(null, namespace)).effectiveLabels());
+        return namespaceLabels.computeIfAbsent(namespace == null ? "" : namespace, n -> snapshot.namespace(namespace)
+                .map(NamespaceInfo::effectiveLabels)
+                .orElseGet(() -> new NamespaceInfo(ObjectMeta.of(null, namespace)).effectiveLabels()));
     }
 
     public Explanation explainPod(PodInfo pod) {

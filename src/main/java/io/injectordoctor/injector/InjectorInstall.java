@@ -18,6 +18,8 @@ public final class InjectorInstall {
     private final String istioNamespace;
     private final List<ConfigMapInfo> configMaps;
     private final List<WorkloadInfo> workloads;
+    /** Parsing the config is the costliest step of a decision; a whole-cluster audit asks for it per pod. */
+    private final java.util.Map<String, Optional<InjectorConfig>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public InjectorInstall(String istioNamespace, List<ConfigMapInfo> configMaps, List<WorkloadInfo> workloads) {
         this.istioNamespace = istioNamespace;
@@ -48,8 +50,9 @@ public final class InjectorInstall {
 
     /** The parsed config of a revision, or empty when its ConfigMap does not exist. */
     public Optional<InjectorConfig> config(String namespace, String revision) {
-        return configMap(namespace, revision).map(c -> InjectorConfigParser.parse(
-                c.meta().qualifiedName(), c.data().get("config")));
+        return parsed.computeIfAbsent(namespace + "/" + configMapName(revision),
+                k -> configMap(namespace, revision).map(c -> InjectorConfigParser.parse(
+                        c.meta().qualifiedName(), c.data().get("config"))));
     }
 
     /** The deployment serving a hook: named like its service, else istiod[-rev], else the legacy injector. */

@@ -20,6 +20,7 @@ public final class ReferenceInjector {
     private final List<WebhookConfiguration> configurations;
     private final InjectorInstall install;
     private final IstioVersion versionOverride;
+    private final Map<String, Decision.InjectorInfo> injectorInfos = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param versionOverride the version to apply (--istio-version), or null to detect it */
     public ReferenceInjector(List<WebhookConfiguration> configurations, InjectorInstall install,
@@ -91,7 +92,13 @@ public final class ReferenceInjector {
         return info;
     }
 
+    /** The same for every pod a hook serves, so it is worked out once per hook. */
     private Decision.InjectorInfo injectorInfo(Webhook hook, String revision, String configMap) {
+        String key = System.identityHashCode(hook) + "/" + revision + "/" + configMap;
+        return injectorInfos.computeIfAbsent(key, k -> computeInjectorInfo(hook, revision, configMap));
+    }
+
+    private Decision.InjectorInfo computeInjectorInfo(Webhook hook, String revision, String configMap) {
         if (versionOverride != null) {
             return new Decision.InjectorInfo(revision, versionOverride.toString(), "--istio-version",
                     RuleSet.forVersion(versionOverride), configMap);

@@ -1,7 +1,6 @@
 package io.injectordoctor.render;
 
-import io.injectordoctor.explain.Explanation;
-import io.injectordoctor.explain.PodsReport;
+import io.injectordoctor.explain.PodsAudit;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +13,12 @@ public final class PodsTableText {
         this.style = style;
     }
 
-    public void write(PrintWriter out, PodsReport report) {
+    public void write(PrintWriter out, PodsAudit audit) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"NAMESPACE", "POD", "REFERENCE", "OBSERVED", "RESULT", "WHY"});
-        for (Explanation e : report.items()) {
-            String why = e.reference().decisive() == null ? "" : e.reference().decisive();
-            rows.add(new String[] {e.subject().namespace(), e.subject().name(),
-                    e.reference().inject() ? "inject" : "skip",
-                    e.observed() != null && e.observed().sidecar() ? "sidecar" : "none",
-                    Boolean.TRUE.equals(e.consistent()) ? "ok" : "MISMATCH", why});
+        for (PodsAudit.Row r : audit.rows()) {
+            rows.add(new String[] {r.namespace(), r.name(), r.inject() ? "inject" : "skip", r.sidecar() ? "sidecar" : "none",
+                r.consistent() ? "ok" : "MISMATCH", r.decisive() == null ? "" : r.decisive()});
         }
         int[] width = new int[5];
         for (String[] r : rows) {
@@ -39,7 +35,7 @@ public final class PodsTableText {
             sb.append(r[5]);
             out.println(sb.toString().stripTrailing());
         }
-        PodsReport.Summary s = report.summary();
+        PodsAudit.Summary s = audit.summary();
         out.println();
         out.println(s.pods() + " pods: " + s.consistent() + " consistent, " + s.mismatches() + " mismatched ("
                 + s.missingSidecar() + " missing the sidecar, " + s.unexpectedSidecar() + " with an unexpected sidecar); "

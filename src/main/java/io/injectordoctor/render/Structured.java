@@ -48,6 +48,36 @@ public final class Structured {
         }
     }
 
+    /**
+     * Writes {@code {"schemaVersion": N, "<arrayField>": [items...], "<tailField>": tail}} item by item,
+     * so that a long list is never held in memory as a whole.
+     */
+    public static void writeStream(PrintWriter out, boolean yaml, int schemaVersion, String arrayField,
+            java.util.Iterator<?> items, String tailField, Object tail) {
+        ObjectMapper m = yaml ? YAML : JSON;
+        try {
+            com.fasterxml.jackson.core.JsonGenerator g = m.getFactory().createGenerator(out);
+            if (!yaml) {
+                g.useDefaultPrettyPrinter();
+            }
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", schemaVersion);
+            g.writeArrayFieldStart(arrayField);
+            while (items.hasNext()) {
+                m.writeValue(g, items.next());
+            }
+            g.writeEndArray();
+            g.writeFieldName(tailField);
+            m.writeValue(g, tail);
+            g.writeEndObject();
+            g.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        out.println();
+        out.flush();
+    }
+
     /** Writes the model as JSON ({@code yaml == false}) or YAML, with a trailing newline. */
     public static void write(PrintWriter out, Object model, boolean yaml) {
         String s = yaml ? yaml(model) : json(model);
