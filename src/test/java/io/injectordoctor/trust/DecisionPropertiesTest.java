@@ -146,7 +146,7 @@ class DecisionPropertiesTest {
     }
 
     /** The seed's twelve rows, for any other labels and annotations that do not touch the keys involved. */
-    @Property(tries = 600)
+    @Property(tries = 400)
     void theSeedTruthTableHolds(@ForAll boolean namespaceLabelled, @ForAll boolean policyEnabled,
             @ForAll("annotationValue") String annotation, @ForAll("nsName") String ns,
             @ForAll("otherMaps") Map<String, String> podLabels, @ForAll("otherMaps") Map<String, String> podAnnotations,
