@@ -68,7 +68,10 @@ final class TrustCluster {
                 ---
                 apiVersion: v1
                 kind: Pod
-                metadata: {name: istiod-1, namespace: istio-system, labels: {app: istiod, istio.io/rev: default}}
+                metadata:
+                  name: istiod-1
+                  namespace: istio-system
+                  labels: {app: istiod, istio.io/rev: default, sidecar.istio.io/inject: "false"}
                 spec:
                   containers: [{name: discovery, image: %s}]
                 status:
