@@ -96,6 +96,11 @@ final class TrustApiServer extends Dispatcher implements AutoCloseable {
         return this;
     }
 
+    /** The stored state at a path, as CRUD mode answers a GET, without faults or policy. */
+    String stored(String path) {
+        return new String(crud.handleGet(path).getBody().getBytes(), StandardCharsets.UTF_8);
+    }
+
     int port() {
         return server.getPort();
     }
