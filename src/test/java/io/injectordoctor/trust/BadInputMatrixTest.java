@@ -59,6 +59,16 @@ class BadInputMatrixTest {
         }
     }
 
+    /** Asking for help is not bad input: exit 0 and examples. (explain lacks --help today: see docs/trust.md.) */
+    @Test
+    void helpWorksForEveryCommand() {
+        for (String cmd : List.of("check", "check-certs", "inject", "restart-injector")) {
+            Result r = Result.of(cmd, "--help");
+            assertThat(r.exitCode()).as("%s --help: %s", cmd, r.err()).isZero();
+            assertThat(r.out()).contains("Usage: injector-doctor " + cmd).contains("Examples");
+        }
+    }
+
     @Test
     void malformedReferencesAndValues() {
         assertOneLineError(Result.of("check", "--fail-on", "sometimes"), 64, "sometimes");
