@@ -106,7 +106,8 @@ class FaultMatrixTest {
     void checkSkipsWhatDependsOnARefusedKind(String resource) throws IOException {
         api.fault(a -> resource.equals(a.resource()), -1, r -> status(403, resource + " is forbidden"));
         Result r = api.run("check", "-o", "json");
-        assertThat(r.exitCode()).as(r.out() + r.err()).isIn(0, 1);
+        // The missing permission is a warning (ID0102) and the cluster is otherwise healthy: exit 0.
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         JsonNode report = JSON.readTree(r.out());
         String text = report.toString();
         assertThat(text).contains("forbidden: cannot list " + resource);
@@ -122,8 +123,6 @@ class FaultMatrixTest {
         }
         // Partial results: the checks that do not depend on it still ran.
         assertThat(checks.size() - skipped.size()).isGreaterThan(1);
-        System.out.println("403 " + resource + ": exit " + r.exitCode() + ", skipped " + skipped.stream()
-                .map(c -> c.path("id").asText()).toList());
         Result text2 = api.run("check");
         assertThat(text2.exitCode()).isEqualTo(r.exitCode());
     }
