@@ -42,8 +42,11 @@ public final class Pki {
             return pem(certificate);
         }
 
+        /** PKCS#8 PEM ("PRIVATE KEY"), which the JDK, Go and openssl all read back. */
         public String keyPem() {
-            return pem(key);
+            String b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .encodeToString(key.getEncoded());
+            return "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n";
         }
     }
 

@@ -2,6 +2,7 @@ package io.injectordoctor.checks;
 
 import io.injectordoctor.checks.api.ApiReadable;
 import io.injectordoctor.checks.api.ReadPermissions;
+import io.injectordoctor.checks.certs.CaBundleTrustsRoot;
 import io.injectordoctor.checks.config.InjectSelectorsValid;
 import io.injectordoctor.checks.config.InjectorConfigParseable;
 import io.injectordoctor.checks.config.InjectorConfigPresent;
@@ -53,6 +54,7 @@ public final class BuiltInChecks {
                 new HostNetworkInjectionRequested(),
                 new PodMissingSidecar(),
                 new PodUnexpectedSidecar(),
+                new CaBundleTrustsRoot(),
                 new InjectorEndpointsReady(),
                 new InjectorPodsReady(),
                 new WebhookFailurePolicy(),

@@ -17,6 +17,11 @@ public interface Check {
     /** The kinds this check reads; the loader fetches the union, and an unreadable kind skips the check. */
     Set<ResourceKind> reads();
 
+    /** Kinds read when allowed but not needed: an unreadable one does not skip the check. */
+    default Set<ResourceKind> optionalReads() {
+        return Set.of();
+    }
+
     /** Ids of checks that must pass first; when one fails or is skipped, this check is skipped. */
     default List<String> prerequisites() {
         return List.of();

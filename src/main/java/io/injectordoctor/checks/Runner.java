@@ -29,6 +29,7 @@ public final class Runner {
         for (Check c : registry.checks()) {
             if (options.selects(c.id())) {
                 kinds.addAll(c.reads());
+                kinds.addAll(c.optionalReads());
             }
         }
         return kinds;
@@ -81,6 +82,10 @@ public final class Runner {
                 String why = snapshot.unreadable().get(k);
                 if (why != null) {
                     return CheckResult.skipped(c, entry, "cannot read " + k.qualifiedResource() + ": " + why);
+                }
+                // A dump that holds no object of a kind says nothing about it: skip rather than guess.
+                if (!snapshot.isLoaded(k)) {
+                    return CheckResult.skipped(c, entry, k.qualifiedResource() + " were not read (not in the snapshot?)");
                 }
             }
             for (String pre : c.prerequisites()) {

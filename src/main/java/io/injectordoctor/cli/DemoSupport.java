@@ -1,15 +1,23 @@
 package io.injectordoctor.cli;
 
 import io.fabric8.kubernetes.client.Config;
-import io.injectordoctor.DoctorException;
-import io.injectordoctor.ExitCode;
+import io.injectordoctor.demo.DemoCluster;
 
-/** Starts the embedded demo cluster for --demo and keeps it up for the life of the process. */
+/**
+ * Starts the embedded demo cluster for --demo and keeps it up for the life of the process; every
+ * command then reads it through the same live code path as a real cluster.
+ */
 final class DemoSupport {
+    private static DemoCluster demo;
+
     private DemoSupport() {
     }
 
-    static Config config(GlobalOptions g) {
-        throw new DoctorException(ExitCode.USAGE, "--demo is not available in this build");
+    static synchronized Config config(GlobalOptions g) {
+        if (demo == null) {
+            demo = DemoCluster.start(io.injectordoctor.demo.Scenario.HEALTHY);
+            Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
+        }
+        return demo.config();
     }
 }

@@ -14,7 +14,13 @@ import io.injectordoctor.explain.PodsReport;
 import io.injectordoctor.injector.IstioVersion;
 import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.WorkloadInfo;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.injectordoctor.remedy.probe.DryRunProbe;
+import io.injectordoctor.remedy.probe.ProbeResult;
+import io.injectordoctor.remedy.probe.ProbedExplanation;
 import io.injectordoctor.render.ExplainText;
+import io.injectordoctor.render.ProbeText;
+import java.security.SecureRandom;
 import io.injectordoctor.render.PodsTableText;
 import io.injectordoctor.render.Structured;
 import io.injectordoctor.render.Style;
@@ -48,9 +54,13 @@ import picocli.CommandLine.Spec;
             "  injector-doctor explain pods -A                            # every pod, mismatches first",
             "  injector-doctor explain pod/web-0 -n shop -o json",
             "  injector-doctor explain pods -A --snapshot cluster-dump.yaml",
+            "  injector-doctor explain pod/web-0 -n shop --probe            # ask the live webhook (dry run)",
+            "  injector-doctor explain pods -A --demo                       # the embedded demo cluster",
             "",
             "Exit codes: 0 consistent, 1 a mismatch or a finding at or above --fail-on, 64 usage (also an",
-            "unknown pod or namespace), 65 unparseable file, 69 cluster unreachable, 77 forbidden, 70 internal."})
+            "unknown pod or namespace), 65 unparseable file, 69 cluster unreachable, 77 forbidden, 70 internal.",
+            "With --probe: 1 also when the live answer disagrees with the reference, 64 when a mutating hook",
+            "for pod CREATE has side effects, 77 when create pods is not allowed."})
 public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -73,6 +83,11 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "Apply the rules of this Istio version instead of the one detected from the injector's image.")
     String istioVersion;
 
+    @Option(names = "--probe",
+            description = {"Also send the pod (or the workload's pod template) through the live admission chain as a",
+                "server-side dry run (dryRun=All; nothing is created) and compare its answer with the reference verdict."})
+    boolean probe;
+
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "Exit 1 for findings at or above: error or warning (default: ${DEFAULT-VALUE}). A mismatch is an error.")
     FailOn failOn = FailOn.error;
@@ -82,6 +97,10 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IstioVersion version = parseVersion();
+        if (probe && (file != null || subject == null || SubjectRef.parse(subject).allPods())) {
+            throw new DoctorException(ExitCode.USAGE,
+                    "--probe goes with pod/NAME or a workload such as deployment/NAME, not with 'pods' or -f");
+        }
         if (file != null) {
             if (subject != null) {
                 throw new DoctorException(ExitCode.USAGE, "give either a SUBJECT or -f FILE, not both");
@@ -102,7 +121,8 @@ public final class ExplainCommand implements Callable<Integer> {
             requireDecisionInputs(s);
             PodInfo pod = s.pod(ns, ref.name()).orElseThrow(() ->
                     new DoctorException(ExitCode.USAGE, "pod " + ns + "/" + ref.name() + " not found"));
-            return emit(List.of(new Explainer(s, version).explainPod(pod)));
+            Explanation e = new Explainer(s, version).explainPod(pod);
+            return probe ? emitProbed(e, ResourceKind.POD, ns, ref.name()) : emit(List.of(e));
         }
         ClusterSnapshot s = Loading.snapshot(global, LoadRequest.of(ns, null, ResourceKind.NAMESPACE, ref.resource(),
                 ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP));
@@ -110,7 +130,8 @@ public final class ExplainCommand implements Callable<Integer> {
         Loading.require(s, ref.resource());
         WorkloadInfo w = s.workload(ref.kind(), ns, ref.name()).orElseThrow(() ->
                 new DoctorException(ExitCode.USAGE, ref.kind().toLowerCase() + " " + ns + "/" + ref.name() + " not found"));
-        return emit(List.of(new Explainer(s, version).explainWorkload(w)));
+        Explanation e = new Explainer(s, version).explainWorkload(w);
+        return probe ? emitProbed(e, ref.resource(), ns, ref.name()) : emit(List.of(e));
     }
 
     private int explainPods(IstioVersion version) {
@@ -207,6 +228,25 @@ public final class ExplainCommand implements Callable<Integer> {
             case yaml -> Structured.write(out, model, true);
         }
         return exitCode(items);
+    }
+
+    /** A refusal throws before anything is printed, so the user sees one error line with its exit code. */
+    private int emitProbed(Explanation e, ResourceKind kind, String ns, String name) {
+        ProbeResult p;
+        try (KubernetesClient client = Loading.client(global)) {
+            p = new DryRunProbe(client, new SecureRandom()).probe(kind, ns, name, e.reference().inject()).orThrow();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (global.output) {
+            case text -> {
+                new ExplainText(Style.detect(global.noColor)).write(out, e);
+                new ProbeText(Style.detect(global.noColor)).write(out, p);
+            }
+            case json -> Structured.write(out, new ProbedExplanation(e, p), false);
+            case yaml -> Structured.write(out, new ProbedExplanation(e, p), true);
+        }
+        int code = exitCode(List.of(e));
+        return p.disagrees() ? ExitCode.FINDINGS : code;
     }
 
     private int exitCode(List<Explanation> items) {

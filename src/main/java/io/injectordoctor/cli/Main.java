@@ -17,7 +17,13 @@ public final class Main {
 
     /** Runs one invocation with the given writers; used by tests to capture output. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(out, err);
+        return execute(commandLine(out, err), out, err, args);
+    }
+
+    /** Runs a command tree with the CLI's failure handling: one error line, the documented exit code. */
+    static int execute(CommandLine cl, PrintWriter out, PrintWriter err, String... args) {
+        cl.setOut(out);
+        cl.setErr(err);
         boolean debug = Arrays.asList(args).contains("--debug");
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             if (ex instanceof DoctorException de) {

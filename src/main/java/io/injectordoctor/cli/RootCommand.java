@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
             RestartInjectorCommand.class,
             InjectCommand.class,
             ServeCommand.class,
+            SnapshotCommand.class,
+            DemoCommand.class,
+            CompletionCommand.class,
             picocli.CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

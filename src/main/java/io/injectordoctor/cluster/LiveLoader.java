@@ -22,10 +22,20 @@ public final class LiveLoader {
 
     private final ApiClient api;
     private final String istioNamespace;
+    private final Consumer<JsonNode> tap;
 
     public LiveLoader(ApiClient api, String istioNamespace) {
+        this(api, istioNamespace, o -> { });
+    }
+
+    /**
+     * @param tap receives every object read, already stripped of what must not leave the cluster
+     *     (see {@link Capture#sanitize}); used to write a snapshot file while loading
+     */
+    public LiveLoader(ApiClient api, String istioNamespace, Consumer<JsonNode> tap) {
         this.api = api;
         this.istioNamespace = istioNamespace;
+        this.tap = tap;
     }
 
     public ClusterSnapshot load(LoadRequest req, String source) {
@@ -85,7 +95,7 @@ public final class LiveLoader {
 
     private void listWebhookConfigurations(SnapshotAssembler sink, ClusterSnapshot.Builder b, Set<String> cpNamespaces) {
         Consumer<JsonNode> collect = o -> {
-            sink.add(withKind(o, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION));
+            add(sink, withKind(o, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION));
             for (JsonNode h : Json.items(o, "webhooks")) {
                 String svcNs = Json.text(h, "clientConfig", "service", "namespace");
                 String name = Json.text(h, "name");
@@ -126,7 +136,7 @@ public final class LiveLoader {
                 public void item(JsonNode o) {
                     JsonNode typed = withKind(o, kind);
                     if (accept.test(typed)) {
-                        sink[0].add(typed);
+                        add(sink[0], typed);
                     }
                 }
 
@@ -147,7 +157,7 @@ public final class LiveLoader {
     private void getOne(ResourceKind kind, String namespace, String name, SnapshotAssembler sink,
             ClusterSnapshot.Builder b, String what) {
         try {
-            sink.add(withKind(api.get(Paths.item(kind, namespace, name)), kind));
+            add(sink, withKind(api.get(Paths.item(kind, namespace, name)), kind));
             b.loaded(kind);
         } catch (ApiException e) {
             if (e.code() == 404) {
@@ -160,7 +170,7 @@ public final class LiveLoader {
     private void getOptional(ResourceKind kind, String namespace, String name, SnapshotAssembler sink,
             ClusterSnapshot.Builder b) {
         try {
-            sink.add(withKind(api.get(Paths.item(kind, namespace, name)), kind));
+            add(sink, withKind(api.get(Paths.item(kind, namespace, name)), kind));
             b.loaded(kind);
         } catch (ApiException e) {
             if (e.code() == 404) {
@@ -169,6 +179,11 @@ public final class LiveLoader {
             }
             record(e, kind, "get", namespace, b);
         }
+    }
+
+    private void add(SnapshotAssembler sink, JsonNode o) {
+        sink.add(o);
+        tap.accept(Capture.sanitize(o));
     }
 
     /** Items of a LIST carry no kind; the converter needs it. */

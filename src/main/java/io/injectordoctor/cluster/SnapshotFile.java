@@ -32,20 +32,42 @@ public final class SnapshotFile {
     }
 
     public static ClusterSnapshot load(Path file, String istioNamespace) {
-        List<JsonNode> docs = readObjects(file);
+        List<JsonNode> docs = read(file, true);
         ClusterSnapshot.Builder b = ClusterSnapshot.builder().source("snapshot " + file).istioNamespace(istioNamespace);
-        // A dump stands for the whole cluster state: the kinds a dump always answers for count as read.
+        // A file written by 'injector-doctor snapshot' says itself which kinds it captured.
+        for (JsonNode d : docs) {
+            if (d.has(Capture.CAPTURED_KINDS)) {
+                d.get(Capture.CAPTURED_KINDS).forEach(k -> kind(k.asText()).ifPresent(b::loaded));
+                JsonNode refused = d.get(Capture.NOT_CAPTURED);
+                if (refused != null) {
+                    refused.fields().forEachRemaining(e -> kind(e.getKey()).ifPresent(k -> b.unreadable(k, e.getValue().asText())));
+                }
+            }
+        }
+        // A dump stands for the cluster state: kinds every dump of a diagnosis holds count as read even
+        // when it has no object of them. Services, endpoints, secrets and events are often left out of
+        // a dump, so for them absence means "not captured" and the checks that need them are skipped.
         for (ResourceKind k : EnumSet.of(ResourceKind.NAMESPACE, ResourceKind.POD,
-                ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP)) {
+                ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP, ResourceKind.DEPLOYMENT,
+                ResourceKind.STATEFULSET, ResourceKind.DAEMONSET, ResourceKind.REPLICASET, ResourceKind.JOB)) {
             b.loaded(k);
         }
         SnapshotAssembler a = new SnapshotAssembler(b);
-        docs.forEach(a::add);
-        return b.build();
+        docs.stream().filter(d -> !d.has(Capture.CAPTURED_KINDS)).forEach(a::add);
+        ClusterSnapshot s = b.build();
+        // Either form of endpoints answers for both.
+        if (s.isLoaded(ResourceKind.ENDPOINTS) || s.isLoaded(ResourceKind.ENDPOINTSLICE)) {
+            return s.toBuilder().loaded(ResourceKind.ENDPOINTS).loaded(ResourceKind.ENDPOINTSLICE).build();
+        }
+        return s;
     }
 
     /** Every object in the file, with List items flattened. Errors name the file and the position. */
     public static List<JsonNode> readObjects(Path file) {
+        return read(file, false);
+    }
+
+    private static List<JsonNode> read(Path file, boolean withMarkers) {
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw new DoctorException(ExitCode.DATA, file + ": larger than " + (MAX_BYTES >> 20)
@@ -57,7 +79,7 @@ public final class SnapshotFile {
             throw new DoctorException(ExitCode.DATA, file + ": cannot read: " + e.getMessage());
         }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(r, file.toString());
+            return parse(r, file.toString(), withMarkers);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new DoctorException(ExitCode.DATA, file + ": not UTF-8 text (binary data?)");
         } catch (IOException e) {
@@ -66,6 +88,10 @@ public final class SnapshotFile {
     }
 
     public static List<JsonNode> parse(Reader reader, String name) throws IOException {
+        return parse(reader, name, false);
+    }
+
+    private static List<JsonNode> parse(Reader reader, String name, boolean withMarkers) throws IOException {
         List<JsonNode> out = new ArrayList<>();
         // YAML is a superset of JSON, so one parser reads both.
         try (JsonParser p = YAML.getFactory().createParser(reader);
@@ -80,7 +106,7 @@ public final class SnapshotFile {
                 if (!n.isObject()) {
                     throw new DoctorException(ExitCode.DATA, name + ": document " + doc + " is not an object");
                 }
-                flatten(n, out, name, doc);
+                flatten(n, out, name, doc, withMarkers);
             }
         } catch (JsonProcessingException e) {
             if (causedBy(e, java.nio.charset.CharacterCodingException.class)) {
@@ -102,13 +128,27 @@ public final class SnapshotFile {
         return out;
     }
 
-    private static void flatten(JsonNode n, List<JsonNode> out, String name, int doc) {
+    private static java.util.Optional<ResourceKind> kind(String name) {
+        try {
+            return java.util.Optional.of(ResourceKind.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static void flatten(JsonNode n, List<JsonNode> out, String name, int doc, boolean withMarkers) {
         String kind = Json.text(n, "kind");
         JsonNode items = n.get("items");
         if (kind != null && kind.endsWith("List") && items != null && items.isArray()) {
+            if (withMarkers && n.has(Capture.CAPTURED_KINDS)) {
+                // Kept as a marker (without its items) so that load() can read what was captured.
+                com.fasterxml.jackson.databind.node.ObjectNode marker = n.deepCopy();
+                marker.remove("items");
+                out.add(marker);
+            }
             for (JsonNode i : items) {
                 if (i.isObject()) {
-                    flatten(i, out, name, doc);
+                    flatten(i, out, name, doc, withMarkers);
                 }
             }
             return;

@@ -1,35 +1,27 @@
 package io.injectordoctor.explain;
 
+import io.injectordoctor.checks.Catalogue;
+import io.injectordoctor.checks.CatalogueEntry;
+
 /**
- * The findings {@code explain} can raise, with their severity and remediation. Ids are shared with
- * the check catalogue, where each has its doc page.
+ * The findings {@code explain} can raise. Each is a check of the catalogue: its severity and
+ * remediation come from {@code checks/<id>.yaml}, its explanation from {@code docs/checks/<id>.md}.
  */
 public enum ExplainFinding {
-    SIDECAR_MISSING("IDR-POD-MISSING-SIDECAR", "ERROR",
-            "Recreate the pod (restart its owner) so that the injector runs at creation."),
-    SIDECAR_UNEXPECTED("IDR-POD-UNEXPECTED-SIDECAR", "ERROR",
-            "Recreate the pod (restart its owner); if it should be injected, change the configuration instead."),
-    DOUBLE_INJECTION("IDR-WEBHOOK-OVERLAP", "ERROR",
-            "Keep one injection webhook per pod: deactivate or delete the overlapping configuration (istioctl tag, or remove the stale MutatingWebhookConfiguration)."),
-    WORKLOAD_METADATA("IDR-WORKLOAD-METADATA-INJECT", "WARNING",
-            "Move sidecar.istio.io/inject from the workload's own metadata to spec.template.metadata; Istio ignores the workload's metadata."),
-    INJECTOR_CONFIG_MISSING("IDR-CONFIG-MISSING", "ERROR",
-            "Reinstall the revision's control plane, or remove the webhook configuration that points at it."),
-    INJECTOR_CONFIG_UNPARSEABLE("IDR-CONFIG-UNPARSEABLE", "ERROR",
-            "Fix the 'config' key of the injector ConfigMap so that it is valid YAML, then restart istiod."),
-    POLICY_ILLEGAL("IDR-CONFIG-POLICY", "WARNING",
-            "Set policy to enabled or disabled in the injector ConfigMap (Helm value global.proxy.autoInject)."),
-    NAMESPACE_MISSING("IDR-NAMESPACE-MISSING", "WARNING",
-            "Create the namespace with the labels it needs before applying the manifest.");
+    SIDECAR_MISSING("ID0601"),
+    SIDECAR_UNEXPECTED("ID0602"),
+    DOUBLE_INJECTION("ID0205"),
+    WORKLOAD_METADATA("ID0501"),
+    INJECTOR_CONFIG_MISSING("ID0301"),
+    INJECTOR_CONFIG_UNPARSEABLE("ID0302"),
+    POLICY_ILLEGAL("ID0303");
+
+    private static final Catalogue CATALOGUE = new Catalogue(ExplainFinding.class.getClassLoader());
 
     private final String id;
-    private final String severity;
-    private final String remediation;
 
-    ExplainFinding(String id, String severity, String remediation) {
+    ExplainFinding(String id) {
         this.id = id;
-        this.severity = severity;
-        this.remediation = remediation;
     }
 
     public String id() {
@@ -37,6 +29,7 @@ public enum ExplainFinding {
     }
 
     public Explanation.Finding with(String message) {
-        return new Explanation.Finding(id, severity, message, remediation);
+        CatalogueEntry e = CATALOGUE.entry(id);
+        return new Explanation.Finding(id, e.severity().name(), message, e.remediation());
     }
 }

@@ -66,7 +66,7 @@ public final class Explainer {
             fix.addAll(Remedies.toChangeVerdict(d, ns, pod.meta(), snapshot));
         }
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject("Pod", ns, pod.meta().name()),
-                injector(d), reference(d), observed, consistent, findings, causes, fix);
+                injector(d), reference(d), observed, consistent, findings, causes, fix, List.of());
     }
 
     public Explanation explainWorkload(WorkloadInfo w) {
@@ -76,7 +76,7 @@ public final class Explainer {
         workloadMetadataFinding(w).ifPresent(findings::add);
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject(w.kind(), ns, w.meta().name()),
                 injector(d), reference(d), null, null, findings, List.of(),
-                Remedies.toChangeVerdict(d, ns, w.templateMeta(), snapshot));
+                Remedies.toChangeVerdict(d, ns, w.templateMeta(), snapshot), List.of());
     }
 
     /** A manifest not applied yet: the namespace may not even exist. */
@@ -85,14 +85,15 @@ public final class Explainer {
         Decision d = decide(namespace, meta, hostNetwork);
         List<Explanation.Finding> findings = decisionFindings(d);
         workload.flatMap(Explainer::workloadMetadataFinding).ifPresent(findings::add);
+        List<String> notes = new ArrayList<>();
         if (snapshot.isLoaded(io.injectordoctor.cluster.ResourceKind.NAMESPACE)
                 && snapshot.namespace(namespace).isEmpty()) {
-            findings.add(ExplainFinding.NAMESPACE_MISSING.with("Namespace " + namespace
-                    + " does not exist yet; the verdict assumes it will be created without labels."));
+            notes.add("Namespace " + namespace + " does not exist yet; the verdict assumes it will be created "
+                    + "without labels. Create it with the labels it needs before applying the manifest.");
         }
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject(kind, namespace, name),
                 injector(d), reference(d), null, null, findings, List.of(),
-                Remedies.toChangeVerdict(d, namespace, meta, snapshot));
+                Remedies.toChangeVerdict(d, namespace, meta, snapshot), notes);
     }
 
     /** Runbook: "The deployment's metadata is ignored." An inject key there and not on the template is a trap. */

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record Explanation(int schemaVersion, Subject subject, Injector injector, Reference reference,
         Observed observed, Boolean consistent, List<Finding> findings, List<String> likelyCauses,
-        List<String> fix) {
+        List<String> fix, List<String> notes) {
     public static final int SCHEMA_VERSION = 1;
 
     public record Subject(String kind, String namespace, String name) {

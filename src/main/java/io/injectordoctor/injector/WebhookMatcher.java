@@ -83,7 +83,7 @@ public final class WebhookMatcher {
         return "default";
     }
 
-    static boolean isDeactivated(Webhook h) {
+    public static boolean isDeactivated(Webhook h) {
         return neverMatch(h.namespaceSelector()) || neverMatch(h.objectSelector());
     }
 
@@ -91,7 +91,7 @@ public final class WebhookMatcher {
         return s != null && "never-match".equals(s.matchLabels().get(DEACTIVATED_KEY));
     }
 
-    static boolean rulesCoverPodCreate(List<Webhook.Rule> rules) {
+    public static boolean rulesCoverPodCreate(List<Webhook.Rule> rules) {
         for (Webhook.Rule r : rules) {
             boolean op = r.operations().contains("CREATE") || r.operations().contains("*");
             boolean group = r.apiGroups().contains("") || r.apiGroups().contains("*");

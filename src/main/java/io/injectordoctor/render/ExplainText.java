@@ -56,6 +56,7 @@ public final class ExplainText {
             out.println();
         }
         list(out, "Likely causes:", e.likelyCauses());
+        list(out, "Notes:", e.notes());
         if (!e.findings().isEmpty()) {
             out.println("Findings:");
             for (Explanation.Finding f : e.findings()) {

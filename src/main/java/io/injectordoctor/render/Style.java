@@ -25,7 +25,7 @@ public final class Style {
     /** Colour only on an interactive terminal, and never with --no-color or NO_COLOR set. */
     public static Style detect(boolean noColorFlag) {
         String noColor = System.getenv("NO_COLOR");
-        boolean tty = System.console() != null;
+        boolean tty = Terminal.interactive();
         return new Style(tty && !noColorFlag && (noColor == null || noColor.isEmpty()));
     }
 

@@ -15,13 +15,15 @@ import java.nio.file.Path;
  */
 public final class Fixtures {
     /** A default Istio install with a ready injector and an injected application. */
-    public static final String[] HEALTHY = {"base/control-plane.yaml", "base/injector-config.yaml", "base/injector-ready.yaml",
-        "base/app.yaml"};
+    public static final String[] HEALTHY = {"base/control-plane.yaml", "base/mesh-root.yaml", "base/injector-config.yaml",
+        "base/injector-ready.yaml", "base/app.yaml"};
     /** The control plane and the application, with no injector pod or endpoints. */
-    public static final String[] INJECTOR_DOWN = {"base/control-plane.yaml", "base/injector-config.yaml", "base/app.yaml"};
+    public static final String[] INJECTOR_DOWN = {"base/control-plane.yaml", "base/mesh-root.yaml", "base/injector-config.yaml",
+        "base/app.yaml"};
 
     /** A healthy install without its injector ConfigMap, for fixtures that bring their own. */
-    public static final String[] WITHOUT_CONFIG = {"base/control-plane.yaml", "base/injector-ready.yaml", "base/app.yaml"};
+    public static final String[] WITHOUT_CONFIG = {"base/control-plane.yaml", "base/mesh-root.yaml", "base/injector-ready.yaml",
+        "base/app.yaml"};
 
     private Fixtures() {
     }
@@ -46,9 +48,22 @@ public final class Fixtures {
         }
         SnapshotAssembler a = new SnapshotAssembler(b);
         for (String r : resources) {
-            SnapshotFile.readObjects(path(r)).forEach(a::add);
+            try {
+                SnapshotFile.parse(new java.io.StringReader(text(r)), r).forEach(a::add);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         return b.build();
+    }
+
+    /** A fixture's text with the certificates generated for this run put in (see TestMeshRoot). */
+    public static String text(String resource) {
+        try {
+            return TestMeshRoot.fill(java.nio.file.Files.readString(path(resource)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static ClusterSnapshot healthyWith(String... more) {

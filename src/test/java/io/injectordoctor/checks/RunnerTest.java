@@ -21,7 +21,7 @@ class RunnerTest {
 
         assertThat(report.categories()).extracting(CheckReport.CategoryResult::name).containsExactly(
                 "kubernetes-api", "injection-webhooks", "injector-config", "namespaces", "workloads", "pods",
-                "injector-health", "events");
+                "certificates", "injector-health", "events");
     }
 
     @Test

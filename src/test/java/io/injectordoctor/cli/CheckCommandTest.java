@@ -23,7 +23,7 @@ class CheckCommandTest {
     private String dump(String... fixtures) throws IOException {
         List<String> docs = new ArrayList<>();
         for (String f : fixtures) {
-            docs.add(Files.readString(Fixtures.path(f)));
+            docs.add(Fixtures.text(f));
         }
         Path file = dir.resolve("cluster.yaml");
         Files.writeString(file, String.join("\n---\n", docs));
@@ -31,7 +31,7 @@ class CheckCommandTest {
     }
 
     private String broken() throws IOException {
-        return dump(Fixtures.concatAll(Fixtures.INJECTOR_DOWN, "ID0901/fires.yaml", "ID0403/fires.yaml",
+        return dump(Fixtures.concatAll(Fixtures.INJECTOR_DOWN, "base/injector-down.yaml", "ID0901/fires.yaml", "ID0403/fires.yaml",
                 "ID0501/fires.yaml", "runner/suppressed.yaml"));
     }
 

@@ -1,7 +1,5 @@
 package io.injectordoctor.cli;
 
-import io.injectordoctor.DoctorException;
-import io.injectordoctor.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -20,25 +18,9 @@ final class CommandHarness {
     static Result run(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        PrintWriter o = new PrintWriter(out, true);
-        PrintWriter e = new PrintWriter(err, true);
         CommandLine cl = new CommandLine(command);
-        cl.setOut(o);
-        cl.setErr(e);
-        cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            if (ex instanceof DoctorException de) {
-                e.println("error: " + de.getMessage());
-                return de.exitCode();
-            }
-            throw ex;
-        });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            e.println("error: " + ex.getMessage());
-            return ExitCode.USAGE;
-        });
-        int code = cl.execute(args);
-        o.flush();
-        e.flush();
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        int code = Main.execute(cl, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(code, out.toString(), err.toString());
     }
 }

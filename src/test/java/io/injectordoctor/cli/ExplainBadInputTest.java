@@ -121,7 +121,7 @@ class ExplainBadInputTest {
             Result r = c.run("explain", "pod/web", "-n", "shop");
             assertThat(r.err()).isEmpty();
             assertThat(r.exitCode()).isEqualTo(1);
-            assertThat(r.out()).contains("IDR-CONFIG-UNPARSEABLE").contains("not valid YAML at line");
+            assertThat(r.out()).contains("ID0302").contains("not valid YAML at line");
         }
     }
 }

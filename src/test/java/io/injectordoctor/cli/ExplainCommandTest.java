@@ -41,7 +41,7 @@ class ExplainCommandTest {
             assertThat(j.path("reference").path("inject").asBoolean()).isTrue();
             assertThat(j.path("observed").isNull()).isTrue();
             assertThat(j.path("consistent").isNull()).isTrue();
-            assertThat(j.path("findings").get(0).path("check").asText()).isEqualTo("IDR-WORKLOAD-METADATA-INJECT");
+            assertThat(j.path("findings").get(0).path("check").asText()).isEqualTo("ID0501");
             assertThat(j.path("findings").get(0).path("severity").asText()).isEqualTo("WARNING");
             // A warning alone does not fail, unless asked to.
             assertThat(r.exitCode()).isZero();
@@ -60,7 +60,7 @@ class ExplainCommandTest {
         assertThat(j.get(0).path("subject").path("kind").asText()).isEqualTo("Deployment");
         assertThat(j.get(0).path("reference").path("inject").asBoolean()).isTrue();
         assertThat(j.get(1).path("reference").path("inject").asBoolean()).isFalse();
-        assertThat(j.get(1).path("findings").toString()).contains("IDR-NAMESPACE-MISSING");
+        assertThat(j.get(1).path("notes").toString()).contains("does not exist yet");
         assertThat(r.exitCode()).isZero();
     }
 
@@ -75,7 +75,7 @@ class ExplainCommandTest {
 
         Result unexpected = Result.of("explain", "pod/cron-runner", "-n", "batch", "--snapshot", EXAMPLE, "-o", "json");
         JsonNode u = JSON.readTree(unexpected.out());
-        assertThat(u.path("findings").get(0).path("check").asText()).isEqualTo("IDR-POD-UNEXPECTED-SIDECAR");
+        assertThat(u.path("findings").get(0).path("check").asText()).isEqualTo("ID0602");
         assertThat(u.path("likelyCauses").toString()).contains("injected when it was created");
     }
 

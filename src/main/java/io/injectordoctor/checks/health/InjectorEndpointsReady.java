@@ -48,6 +48,11 @@ public final class InjectorEndpointsReady implements Check {
             if (s.sources().isEmpty()) {
                 out.add(new Finding(ID, Severity.ERROR, s.subject(), "service " + s.qualifiedName()
                         + " has no Endpoints or EndpointSlice: the injector cannot be reached", evidence));
+            } else if (s.sources().stream().allMatch(e -> e.addresses().isEmpty())) {
+                out.add(new Finding(ID, Severity.ERROR, s.subject(), "service " + s.qualifiedName() + " has no endpoint "
+                        + "address at all: no injector pod is ready, and the API server reports 'no endpoints available "
+                        + "for service \"" + s.qualifiedName().substring(s.qualifiedName().indexOf('/') + 1) + "\"'",
+                        evidence));
             } else if (s.readyAddresses().isEmpty() && s.notReadyAddresses().isEmpty()) {
                 List<String> ports = s.sources().stream().flatMap(e -> e.ports().stream())
                         .map(p -> (p.name() == null ? "" : p.name() + "/") + p.port()).distinct().sorted().toList();

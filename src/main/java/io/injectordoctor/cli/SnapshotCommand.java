@@ -1,0 +1,112 @@
+package io.injectordoctor.cli;
+
+import io.fabric8.kubernetes.client.Config;
+import io.injectordoctor.DoctorException;
+import io.injectordoctor.ExitCode;
+import io.injectordoctor.cluster.ApiClient;
+import io.injectordoctor.cluster.Capture;
+import io.injectordoctor.cluster.ClusterConfig;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.LiveLoader;
+import io.injectordoctor.cluster.LoadRequest;
+import io.injectordoctor.cluster.ResourceKind;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "snapshot", sortOptions = false,
+        description = {
+            "Capture from a live cluster exactly the objects a diagnosis needs (namespaces, pods, their owners,",
+            "webhook configurations, the control plane's configmaps, services, endpoints, warning events, and",
+            "of secrets only their certificate entries) into one file that --snapshot reads back with",
+            "identical results. Private keys and tokens never leave the cluster."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  injector-doctor snapshot -o incident-42.yaml",
+            "  injector-doctor snapshot -o shop.yaml -n shop --context prod-eu",
+            "  injector-doctor explain pods -A --snapshot incident-42.yaml     # on another machine, later",
+            "",
+            "Exit codes: 0 written, 64 usage, 65 cannot write the file, 69 cluster unreachable, 77 forbidden."})
+public final class SnapshotCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+            description = "The file to write ('-' for standard output).")
+    String output;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Path to the kubeconfig file.")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to use.")
+    String context;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Capture the workloads of one namespace only (default: all namespaces).")
+    String namespace;
+
+    @Option(names = "--istio-namespace", paramLabel = "NS", defaultValue = "istio-system",
+            description = "Namespace of the Istio control plane (default: ${DEFAULT-VALUE}).")
+    String istioNamespace;
+
+    @Option(names = "--demo", description = "Capture the embedded demo cluster.")
+    boolean demo;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Timeout of each API request in seconds (default: ${DEFAULT-VALUE}).")
+    int requestTimeoutSeconds;
+
+    @Option(names = "--debug", description = "Show stack traces of failures.")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        GlobalOptions g = new GlobalOptions();
+        g.kubeconfig = kubeconfig;
+        g.context = context;
+        g.istioNamespace = istioNamespace;
+        g.demo = demo;
+        g.requestTimeoutSeconds = requestTimeoutSeconds;
+        Config config = Loading.config(g);
+        LoadRequest everything = new LoadRequest(EnumSet.allOf(ResourceKind.class), namespace, null);
+        String source = ClusterConfig.describe(config);
+        ClusterSnapshot s;
+        try (Writer w = writer(); ApiClient api = new ApiClient(config)) {
+            try (Capture capture = new Capture(w, source)) {
+                s = new LiveLoader(api, istioNamespace, capture::add).load(everything, source);
+                capture.finish(s.loaded(), s.unreadable());
+            }
+        } catch (IOException e) {
+            throw new DoctorException(ExitCode.DATA, output + ": cannot write: " + e.getMessage());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("captured " + s.namespaces().size() + " namespaces, " + s.pods().size() + " pods, "
+                + s.workloads().size() + " workloads, " + s.webhookConfigurations().size()
+                + " webhook configurations, " + s.secrets().size() + " secrets (certificates only)"
+                + ("-".equals(output) ? "" : " into " + output));
+        s.unreadable().forEach((k, why) -> err.println("not captured: " + why));
+        err.flush();
+        return ExitCode.OK;
+    }
+
+    private Writer writer() throws IOException {
+        if ("-".equals(output)) {
+            return new java.io.FilterWriter(spec.commandLine().getOut()) {
+                @Override
+                public void close() throws IOException {
+                    out.flush();
+                }
+            };
+        }
+        return Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,45 @@
+package io.injectordoctor.demo;
+
+import java.util.List;
+
+/** The object sets the demo cluster can be seeded with. */
+public enum Scenario {
+    /** A working istiod install with every injection case of the runbook as a pod. */
+    HEALTHY(true, List.of("healthy/istiod-status.yaml")),
+    /**
+     * The same cluster after things went wrong: the webhook's caBundle holds an unrelated root, istiod
+     * has no ready endpoint, and a ReplicaSet cannot create its pods.
+     */
+    BROKEN(false, List.of("broken/istiod-status.yaml", "broken/failed-rollout.yaml"));
+
+    static final List<String> COMMON = List.of(
+            "common/namespaces.yaml",
+            "common/istiod-default.yaml",
+            "common/istiod-canary.yaml",
+            "common/istiod-disabled-policy.yaml",
+            "common/truth-table.yaml",
+            "common/special-cases.yaml");
+
+    private final boolean webhookTrustsMeshRoot;
+    private final List<String> ownFiles;
+
+    Scenario(boolean webhookTrustsMeshRoot, List<String> ownFiles) {
+        this.webhookTrustsMeshRoot = webhookTrustsMeshRoot;
+        this.ownFiles = ownFiles;
+    }
+
+    /** Whether the default injector's caBundle holds the mesh root (false: an unrelated root). */
+    public boolean webhookTrustsMeshRoot() {
+        return webhookTrustsMeshRoot;
+    }
+
+    /** Seed files under {@code demo/} on the classpath, in creation order. */
+    List<String> seedFiles() {
+        return java.util.stream.Stream.concat(COMMON.stream(), ownFiles.stream()).toList();
+    }
+
+    /** The name used on the command line. */
+    public String cliName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,12 @@
+package io.injectordoctor.remedy.probe;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.injectordoctor.explain.Explanation;
+
+/**
+ * The JSON/YAML model of {@code explain --probe}: the explanation's own fields unchanged, plus a
+ * top-level {@code "probe"} object. Without --probe the explanation is rendered alone, so its
+ * documented shape does not change.
+ */
+public record ProbedExplanation(@JsonUnwrapped Explanation explanation, ProbeResult probe) {
+}

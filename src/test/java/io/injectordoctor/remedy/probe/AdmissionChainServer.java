@@ -1,0 +1,156 @@
+package io.injectordoctor.remedy.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * A KubernetesMockServer in CRUD mode behind a dispatcher that plays the parts of an API server
+ * the probe relies on and CRUD mode lacks: SelfSubjectAccessReview answers, and the admission
+ * chain for a {@code dryRun=All} pod create (the pod comes back mutated as Istio's injector
+ * would, unchanged, or as the API server's 500 Status with a webhook error), never stored.
+ */
+final class AdmissionChainServer extends Dispatcher implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    enum Chain { INJECT, INJECT_NATIVE, PASS, FAIL }
+
+    record Request(String method, String path, String body) {
+        boolean podCreate() {
+            return method.equals("POST") && path.matches("/api/v1/namespaces/[^/]+/pods(\\?.*)?");
+        }
+
+        boolean dryRun() {
+            return path.contains("dryRun=All");
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+    private final KubernetesMockServer server;
+    volatile Chain chain = Chain.INJECT;
+    volatile String webhookError;
+    volatile int webhookErrorCode = 500;
+    volatile boolean allowCreatePods = true;
+
+    AdmissionChainServer() {
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), this, false);
+        server.init();
+    }
+
+    KubernetesClient client() {
+        Config c = new ConfigBuilder(Config.empty()).withMasterUrl(server.url("/")).withNamespace("default")
+                .withTrustCerts(true).withRequestRetryBackoffLimit(0).build();
+        return new KubernetesClientBuilder().withConfig(c).build();
+    }
+
+    /** Forgets what the test's own set-up sent, so that only the code under test is recorded. */
+    void startRecording() {
+        requests.clear();
+    }
+
+    List<Request> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest r) {
+        String body = r.getBody() == null ? "" : new String(r.getBody().getBytes(), StandardCharsets.UTF_8);
+        Request rec = new Request(r.getMethod(), r.getPath(), body);
+        requests.add(rec);
+        if (rec.method().equals("POST") && rec.path().startsWith("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")) {
+            return accessReview(rec);
+        }
+        if (rec.podCreate() && rec.dryRun()) {
+            return admit(rec);
+        }
+        return crud.dispatch(r);
+    }
+
+    private MockResponse accessReview(Request rec) {
+        ObjectNode review = (ObjectNode) rec.json();
+        JsonNode attrs = review.path("spec").path("resourceAttributes");
+        boolean aboutPodCreate = attrs.path("verb").asText().equals("create") && attrs.path("resource").asText().equals("pods");
+        ObjectNode status = review.putObject("status");
+        status.put("allowed", !aboutPodCreate || allowCreatePods);
+        if (aboutPodCreate && !allowCreatePods) {
+            status.put("reason", "no RBAC policy matched");
+        }
+        return new MockResponse().setResponseCode(201).setBody(review.toString());
+    }
+
+    private MockResponse admit(Request rec) {
+        ObjectNode pod = (ObjectNode) rec.json();
+        switch (chain) {
+            case FAIL -> {
+                return status(webhookErrorCode, webhookErrorCode == 500 ? "InternalError" : "Forbidden", webhookError);
+            }
+            case PASS -> {
+            }
+            case INJECT, INJECT_NATIVE -> inject(pod, chain == Chain.INJECT_NATIVE);
+        }
+        ObjectNode meta = (ObjectNode) pod.path("metadata");
+        meta.put("uid", "0b5c4f7e-dry-run").put("creationTimestamp", "2026-11-22T10:00:00Z");
+        return new MockResponse().setResponseCode(201).setBody(pod.toString());
+    }
+
+    /** What Istio's injector adds, in the shape it adds it. */
+    private static void inject(ObjectNode pod, boolean nativeSidecar) {
+        ObjectNode spec = (ObjectNode) pod.path("spec");
+        ArrayNode inits = spec.has("initContainers") ? (ArrayNode) spec.get("initContainers") : spec.putArray("initContainers");
+        ArrayNode containers = (ArrayNode) spec.get("containers");
+        inits.addObject().put("name", "istio-init").put("image", "docker.io/istio/proxyv2:1.24.2");
+        ObjectNode proxy = (nativeSidecar ? inits : containers).addObject().put("name", "istio-proxy")
+                .put("image", "docker.io/istio/proxyv2:1.24.2");
+        if (nativeSidecar) {
+            proxy.put("restartPolicy", "Always");
+        }
+        ArrayNode volumes = spec.has("volumes") ? (ArrayNode) spec.get("volumes") : spec.putArray("volumes");
+        volumes.addObject().put("name", "istio-envoy").putObject("emptyDir").put("medium", "Memory");
+        volumes.addObject().put("name", "istiod-ca-cert").putObject("configMap").put("name", "istio-ca-root-cert");
+        ObjectNode meta = (ObjectNode) pod.path("metadata");
+        ObjectNode annotations = meta.has("annotations") ? (ObjectNode) meta.get("annotations") : meta.putObject("annotations");
+        annotations.put(ProbePods.STATUS_ANNOTATION, "{\"initContainers\":[\"istio-init\"],\"containers\":["
+                + (nativeSidecar ? "" : "\"istio-proxy\"") + "],\"volumes\":[\"istio-envoy\",\"istiod-ca-cert\"],"
+                + "\"imagePullSecrets\":null,\"revision\":\"default\"}");
+    }
+
+    private static MockResponse status(int code, String reason, String message) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("apiVersion", "v1").put("kind", "Status").putObject("metadata");
+        s.put("status", "Failure").put("message", message).put("reason", reason).put("code", code);
+        return new MockResponse().setResponseCode(code).setBody(s.toString());
+    }
+
+    @Override
+    public void close() {
+        server.destroy();
+    }
+}
