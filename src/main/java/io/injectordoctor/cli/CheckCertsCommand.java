@@ -65,6 +65,9 @@ public final class CheckCertsCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Spec
     CommandSpec spec;
 
@@ -86,6 +89,9 @@ public final class CheckCertsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (fleet.active()) {
+            return Fleet.run(spec, global, fleet);
+        }
         Optional<RootLocator.Override> override = readRootCert();
         HostPort address = injectorAddress == null ? null : HostPort.parse(injectorAddress);
         ClusterSnapshot snapshot = Loading.snapshot(global, new LoadRequest(KINDS, null, null));

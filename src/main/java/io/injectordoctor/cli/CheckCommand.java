@@ -53,6 +53,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "Exit 1 when a check reports at or above: error or warning (default: ${DEFAULT-VALUE}).")
     FailOn failOn = FailOn.error;
@@ -73,6 +76,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (fleet.active()) {
+            return Fleet.run(spec, global, fleet);
+        }
         CheckRegistry registry = registry(pluginPath);
         RunOptions options = new RunOptions(upper(only), upper(skip));
         List<String> unknown = options.unknown(registry.ids());

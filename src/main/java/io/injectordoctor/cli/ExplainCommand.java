@@ -68,6 +68,9 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SUBJECT",
             description = "pod/NAME, deployment/NAME (also statefulset, daemonset, replicaset, job), or pods.")
     String subject;
@@ -111,7 +114,13 @@ public final class ExplainCommand implements Callable<Integer> {
         if (allNamespaces && !ref.allPods()) {
             throw new DoctorException(ExitCode.USAGE, "-A goes with 'pods', not with " + subject);
         }
+        if (fleet.active() && !ref.allPods()) {
+            throw new DoctorException(ExitCode.USAGE, "--contexts and --all-contexts go with 'explain pods'");
+        }
         if (ref.allPods()) {
+            if (fleet.active()) {
+                return Fleet.run(spec, global, fleet);
+            }
             return explainPods(version);
         }
         String ns = Loading.namespace(global);

@@ -1,0 +1,65 @@
+package io.injectordoctor.render;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** One row per cluster: context, status, and the command's own summary or its error. */
+public final class FleetText {
+    private final Style style;
+
+    public FleetText(Style style) {
+        this.style = style;
+    }
+
+    /** One cluster's outcome; {@code summary} is the command's own JSON summary, when it has one. */
+    public record Row(String context, int exitCode, String status, Object summary, String error) {
+    }
+
+    public void write(PrintWriter out, String command, List<Row> rows) {
+        List<String[]> table = new ArrayList<>();
+        table.add(new String[] {"CONTEXT", "STATUS", "DETAIL"});
+        int healthy = 0;
+        for (Row r : rows) {
+            healthy += "healthy".equals(r.status()) ? 1 : 0;
+            table.add(new String[] {r.context(), r.status(), r.error() != null ? r.error() : summary(r.summary())});
+        }
+        int w0 = table.stream().mapToInt(t -> t[0].length()).max().orElse(0);
+        int w1 = table.stream().mapToInt(t -> t[1].length()).max().orElse(0);
+        for (String[] t : table) {
+            String status = pad(t[1], w1);
+            status = switch (t[1]) {
+                case "healthy" -> style.ok(status);
+                case "findings" -> style.warn(status);
+                case "STATUS" -> status;
+                default -> style.fail(status);
+            };
+            out.println((pad(t[0], w0) + "  " + status + "  " + t[2]).stripTrailing());
+        }
+        out.println();
+        out.println(command + " on " + rows.size() + " clusters: " + healthy + " healthy, " + (rows.size() - healthy)
+                + " not. Run the command with --context NAME for the details of one cluster.");
+        out.flush();
+    }
+
+    private static String summary(Object s) {
+        if (s == null) {
+            return "";
+        }
+        if (s instanceof com.fasterxml.jackson.databind.JsonNode j) {
+            List<String> parts = new ArrayList<>();
+            for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = j.fields(); it.hasNext();) {
+                Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
+                parts.add(e.getKey() + "=" + e.getValue().asText());
+            }
+            return String.join(" ", parts);
+        }
+        return s.toString();
+    }
+
+    private static String pad(String s, int w) {
+        return s + " ".repeat(Math.max(0, w - s.length()));
+    }
+}
