@@ -47,6 +47,7 @@ class BadInputMatrixTest {
         List<List<String>> all = new ArrayList<>(SNAPSHOT_COMMANDS);
         all.add(List.of("inject", "-f", pod.toString()));
         all.add(List.of("restart-injector", "--dry-run"));
+        all.add(List.of("snapshot", "-o", tmp.resolve("out.yaml").toString()));
         return all;
     }
 
@@ -62,7 +63,7 @@ class BadInputMatrixTest {
     /** Asking for help is not bad input: exit 0 and examples. (explain lacks --help today: see docs/trust.md.) */
     @Test
     void helpWorksForEveryCommand() {
-        for (String cmd : List.of("check", "check-certs", "inject", "restart-injector")) {
+        for (String cmd : List.of("check", "check-certs", "inject", "restart-injector", "snapshot")) {
             Result r = Result.of(cmd, "--help");
             assertThat(r.exitCode()).as("%s --help: %s", cmd, r.err()).isZero();
             assertThat(r.out()).contains("Usage: injector-doctor " + cmd).contains("Examples");
@@ -193,7 +194,7 @@ class BadInputMatrixTest {
         }
         // Each piece of garbage is reported where it matters, not swallowed.
         String explain = run(List.of("explain", "pod/web", "-n", "shop"), "--snapshot", file.toString()).out();
-        assertThat(explain).contains("unknown operator \"Sometimes\"", "IDR-CONFIG-UNPARSEABLE");
+        assertThat(explain).contains("unknown operator \"Sometimes\"", "ID0302");
         String check = run(List.of("check"), "--snapshot", file.toString()).out();
         assertThat(check).contains("× ID0302", "unknown operator \"Sometimes\"");
         String certs = run(List.of("check-certs", "--no-probe"), "--snapshot", file.toString()).out();

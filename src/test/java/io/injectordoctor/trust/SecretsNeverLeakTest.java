@@ -128,6 +128,26 @@ class SecretsNeverLeakTest {
                     results.add(r);
                 }
             }
+            // snapshot writes what it read: to a file, and to stdout.
+            Path captured = tmp.resolve("captured.yaml");
+            for (List<String> args : List.of(
+                    List.of("snapshot", "-o", captured.toString(), "--kubeconfig", kc.toString()),
+                    List.of("snapshot", "-o", tmp.resolve("captured-debug.yaml").toString(), "--debug", "--kubeconfig",
+                            kc.toString()),
+                    List.of("snapshot", "-o", "-", "--kubeconfig", kc.toString()))) {
+                Result r = Result.of(args.toArray(String[]::new));
+                assertThat(r.exitCode()).as("%s: %s", args, r.err()).isZero();
+                assertNoLeak(args, r);
+            }
+            // The capture keeps the root certificate, and the commands read it back without leaking either.
+            assertThat(Files.readString(captured)).contains("-----BEGIN CERTIFICATE-----");
+            for (List<String> cmd : commands(pod.toString())) {
+                List<String> args = new ArrayList<>(cmd);
+                args.addAll(List.of("-o", "json", "--debug", "--snapshot", captured.toString()));
+                Result r = Result.of(args.toArray(String[]::new));
+                assertThat(r.exitCode()).as("%s: %s", args, r.err()).isIn(0, 1);
+                assertNoLeak(args, r);
+            }
         }
         assertThat(results).hasSize(7 * 4);
         // The runs did something: the root was found and checked, verdicts were given.
