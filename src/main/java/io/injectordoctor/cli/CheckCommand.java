@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", sortOptions = false,
+@Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
             "Run every check of the catalogue against the cluster, grouped by category like 'linkerd check':",
             "the API and permissions, the injection webhooks, the injector config, namespaces, workloads, pods,",

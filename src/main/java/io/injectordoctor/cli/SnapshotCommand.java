@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "snapshot", sortOptions = false,
+@Command(name = "snapshot", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
             "Capture from a live cluster exactly the objects a diagnosis needs (namespaces, pods, their owners,",
             "webhook configurations, the control plane's configmaps, services, endpoints, warning events, and",

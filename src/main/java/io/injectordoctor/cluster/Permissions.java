@@ -18,7 +18,9 @@ public final class Permissions {
 
     public static DoctorException failure(ApiException e, String server, String verb, ResourceKind kind,
             String namespace) {
-        return switch (e.code()) {
+        // No HTTP answer at all: ApiClient says 0, fabric8's own client -1.
+        int code = e.code() < 0 ? 0 : e.code();
+        return switch (code) {
             case 0 -> new DoctorException(ExitCode.UNAVAILABLE,
                     "cannot reach the API server at " + server + ": " + e.getMessage(), e);
             case 401 -> new DoctorException(ExitCode.NOPERM,

@@ -17,7 +17,8 @@ final class ClusterErrors {
     }
 
     static DoctorException failure(KubernetesClientException e, String verb, ResourceKind kind, String namespace) {
-        if (e.getCode() == 0) {
+        // fabric8 reports "no HTTP answer at all" (refused, reset, timed out) as code 0 or -1.
+        if (e.getCode() <= 0) {
             return new DoctorException(ExitCode.UNAVAILABLE, "cannot reach the API server (" + verb + " "
                     + kind.resource() + "): " + rootMessage(e), e);
         }
@@ -29,7 +30,7 @@ final class ClusterErrors {
 
     /** For calls outside the loader's kinds (the access review). */
     static DoctorException failure(KubernetesClientException e, String verb, String resource) {
-        if (e.getCode() == 0) {
+        if (e.getCode() <= 0) {
             return new DoctorException(ExitCode.UNAVAILABLE, "cannot reach the API server (" + verb + " " + resource
                     + "): " + rootMessage(e), e);
         }

@@ -1,0 +1,125 @@
+package io.injectordoctor.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.injectordoctor.injector.SelectorEvaluator;
+import io.injectordoctor.injector.SelectorResult;
+import io.injectordoctor.model.LabelSelector;
+import io.injectordoctor.model.LabelSelector.Requirement;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
+
+/**
+ * SelectorEvaluator against a second, deliberately plain reading of the Kubernetes rules
+ * (apimachinery LabelSelectorAsSelector and NewRequirement). Keys and values come from small pools
+ * so that generated selectors and label sets actually overlap.
+ */
+class SelectorModelPropertiesTest {
+    private static final List<String> KEYS = List.of("app", "istio-injection", "istio.io/rev", "sidecar.istio.io/inject", "tier");
+    private static final List<String> VALUES = List.of("", "a", "b", "enabled", "false", "true");
+
+    /** What Kubernetes answers: null when the selector is invalid (and then it selects nothing). */
+    static Boolean model(LabelSelector s, Map<String, String> labels) {
+        for (Requirement r : s.matchExpressions()) {
+            boolean hasValues = !r.values().isEmpty();
+            String op = r.operator() == null ? "" : r.operator();
+            boolean valid = switch (op) {
+                case "In", "NotIn" -> hasValues;
+                case "Exists", "DoesNotExist" -> !hasValues;
+                default -> false;
+            };
+            if (!valid || r.key() == null || r.key().isEmpty()) {
+                return null;
+            }
+        }
+        for (Map.Entry<String, String> e : s.matchLabels().entrySet()) {
+            if (!labels.containsKey(e.getKey()) || !labels.get(e.getKey()).equals(e.getValue())) {
+                return false;
+            }
+        }
+        for (Requirement r : s.matchExpressions()) {
+            String v = labels.get(r.key());
+            boolean ok;
+            if (r.operator().equals("In")) {
+                ok = v != null && r.values().contains(v);
+            } else if (r.operator().equals("NotIn")) {
+                ok = v == null || !r.values().contains(v);
+            } else if (r.operator().equals("Exists")) {
+                ok = v != null;
+            } else {
+                ok = v == null;
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Property(tries = 2000)
+    @StatisticsReport(onFailureOnly = true)
+    void evaluatorAgreesWithTheModel(@ForAll("selectors") LabelSelector s, @ForAll("labels") Map<String, String> labels) {
+        SelectorResult r = SelectorEvaluator.evaluate(s, labels);
+        Boolean expected = model(s, labels);
+        Statistics.collect(expected == null ? "invalid" : expected ? "match" : "no match");
+        if (expected == null) {
+            assertThat(r.valid()).as("invalid selector %s", s).isFalse();
+            assertThat(r.matched()).isFalse();
+            assertThat(r.error()).startsWith("invalid selector");
+        } else {
+            assertThat(r.valid()).as("valid selector %s", s).isTrue();
+            assertThat(r.matched()).as("%s against %s", s, labels).isEqualTo(expected);
+        }
+        // One term per requirement, so the trace can show every one of them.
+        assertThat(r.terms()).hasSize(s.matchLabels().size() + s.matchExpressions().size());
+        // The generators must reach all three outcomes, or the agreement above says little.
+        Statistics.coverage(c -> {
+            c.check("invalid").percentage(p -> p > 5);
+            c.check("match").percentage(p -> p > 5);
+            c.check("no match").percentage(p -> p > 5);
+        });
+    }
+
+    @Property(tries = 300)
+    void anEmptyOrAbsentSelectorMatchesEverything(@ForAll("labels") Map<String, String> labels) {
+        assertThat(SelectorEvaluator.evaluate(null, labels).matched()).isTrue();
+        assertThat(SelectorEvaluator.evaluate(new LabelSelector(Map.of(), List.of()), labels).matched()).isTrue();
+    }
+
+    @Provide
+    Arbitrary<Map<String, String>> labels() {
+        return Arbitraries.maps(Arbitraries.of(KEYS), Arbitraries.of(VALUES)).ofMaxSize(KEYS.size());
+    }
+
+    @Provide
+    Arbitrary<LabelSelector> selectors() {
+        Arbitrary<Map<String, String>> matchLabels = Arbitraries.maps(Arbitraries.of(KEYS), Arbitraries.of(VALUES)).ofMaxSize(2);
+        return Combinators.combine(matchLabels, requirement().list().ofMaxSize(3)).as(LabelSelector::new);
+    }
+
+    private Arbitrary<Requirement> requirement() {
+        // Mostly valid operators; a few the API would refuse (wrong case, Equals, empty, absent).
+        Arbitrary<String> op = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(10, Arbitraries.of("In", "NotIn", "Exists", "DoesNotExist")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("in", "Equals", "", "Gt")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(null)));
+        Arbitrary<List<String>> values = Arbitraries.of(VALUES).list().ofMaxSize(3);
+        Arbitrary<String> key = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(20, Arbitraries.of(KEYS)), net.jqwik.api.Tuple.of(1, Arbitraries.just("")));
+        return Combinators.combine(key, op, values).as((k, o, v) -> {
+            // Give In/NotIn values and Exists/DoesNotExist none most of the time, so valid selectors dominate.
+            if (o != null && (o.equals("Exists") || o.equals("DoesNotExist")) && v.size() == 1) {
+                return new Requirement(k, o, List.of());
+            }
+            return new Requirement(k, o, v);
+        });
+    }
+}
