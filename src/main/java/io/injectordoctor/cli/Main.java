@@ -12,7 +12,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            System.exit(run(new PrintWriter(System.out, true), err, args));
+        } catch (OutOfMemoryError e) {
+            // Exit 1 would read as "findings"; this is the tool failing.
+            err.println("error: out of memory; give the JVM more heap, e.g. INJECTOR_DOCTOR_JAVA_OPTS=-Xmx1g "
+                    + "scripts/injector-doctor ...");
+            System.exit(ExitCode.INTERNAL);
+        }
     }
 
     /** Runs one invocation with the given writers; used by tests to capture output. */
