@@ -199,10 +199,13 @@ public final class InjectCommand implements Callable<Integer> {
                 ConfigMapInfo cm = snap.configMap(g.istioNamespace, InjectorInstall.configMapName(revision))
                         .orElseThrow(() -> new DoctorException(ExitCode.DATA, snap.source() + ": no ConfigMap " + where
                                 + " (try --istio-namespace or --revision, or no cluster for the defaults)"));
-                try {
-                    s = InjectionSettings.fromValues(InjectorConfigMaps.values(cm.data()), g.istioNamespace);
-                } catch (IllegalArgumentException e) {
-                    throw new DoctorException(ExitCode.DATA, "ConfigMap " + where + " " + e.getMessage(), e);
+                // Istio before 1.2 wrote no 'values' key: the documented defaults stand in for it.
+                if (cm.data().containsKey("values")) {
+                    try {
+                        s = InjectionSettings.fromValues(InjectorConfigMaps.values(cm.data()), g.istioNamespace);
+                    } catch (IllegalArgumentException e) {
+                        throw new DoctorException(ExitCode.DATA, "ConfigMap " + where + " " + e.getMessage(), e);
+                    }
                 }
                 config = InjectorConfigParser.parse(where, cm.data().get("config"));
                 if (!config.parsed()) {

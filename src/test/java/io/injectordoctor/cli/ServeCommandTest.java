@@ -100,6 +100,60 @@ class ServeCommandTest {
         assertThat(r.out() + r.err()).doesNotContain("PRIVATE KEY");
     }
 
+    /**
+     * The explain scenarios the API server would send to the injector (Stage A matched): the truth
+     * table's matching rows under both policies and the two security rules. serve's answer must be
+     * explain's verdict for the same cluster state.
+     */
+    @Test
+    void servedAnswersAgreeWithExplainOnEveryScenarioThatReachesTheInjector() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper yaml =
+                new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        int compared = 0;
+        for (String policy : List.of("enabled", "disabled")) {
+            StringBuilder cluster = new StringBuilder(io.injectordoctor.testing.Fixtures.legacyInjector(policy,
+                    "docker.io/istio/sidecar_injector:1.4.10"));
+            cluster.append("---\n").append(io.injectordoctor.testing.Fixtures.namespace("demo", "istio-injection", "enabled"));
+            cluster.append("---\n").append(io.injectordoctor.testing.Fixtures.namespace("kube-system", "istio-injection", "enabled"));
+            List<String[]> pods = new java.util.ArrayList<>();
+            for (String annotation : new String[] {"true", "false", null}) {
+                pods.add(new String[] {"demo", "app-" + annotation, annotation, "false"});
+            }
+            pods.add(new String[] {"kube-system", "system-app", "true", "false"});
+            pods.add(new String[] {"demo", "host-app", "true", "true"});
+            for (String[] p : pods) {
+                cluster.append("---\n").append(io.injectordoctor.testing.Fixtures.pod(p[0], p[1], p[2],
+                        Boolean.parseBoolean(p[3]), false));
+            }
+            Path snapshot = dir.resolve("cluster-" + policy + ".yaml");
+            Files.writeString(snapshot, cluster.toString());
+            java.util.Map<String, Boolean> verdicts = new java.util.HashMap<>();
+            for (String[] p : pods) {
+                io.injectordoctor.testing.MockCluster.Result explained = io.injectordoctor.testing.MockCluster.Result.of(
+                        "explain", "pod/" + p[1], "-n", p[0], "-o", "json", "--snapshot", snapshot.toString());
+                verdicts.put(p[1], TestTls.json(explained.out()).path("reference").path("inject").asBoolean());
+            }
+            String docs = Files.readString(snapshot);
+            CommandHarness.Result r = serve((client, port) -> {
+                for (String doc : docs.split("---\n")) {
+                    JsonNode o = yaml.readTree(doc);
+                    if (!"Pod".equals(o.path("kind").asText())) {
+                        continue;
+                    }
+                    String name = o.path("metadata").path("name").asText();
+                    JsonNode answer = TestTls.json(TestTls.post(client, port, "/inject", "application/json",
+                            TestTls.review("uid-" + name, o.path("metadata").path("namespace").asText(), o)).body());
+                    assertThat(answer.path("response").path("allowed").asBoolean()).isTrue();
+                    assertThat(TestTls.patch(answer) != null).as("%s under policy %s", name, policy)
+                            .isEqualTo(verdicts.get(name));
+                }
+            }, "--snapshot", snapshot.toString());
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+            compared += pods.size();
+        }
+        assertThat(compared).isEqualTo(10);
+    }
+
     @Test
     void theConfigmapPolicyDecidesWhenASnapshotIsGiven() throws Exception {
         Path snapshot = dir.resolve("snapshot.yaml");
