@@ -7,6 +7,7 @@ import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
 import io.injectordoctor.render.FleetText;
 import io.injectordoctor.render.FleetText.Row;
+import io.injectordoctor.render.ProgressLine;
 import io.injectordoctor.render.Structured;
 import io.injectordoctor.render.Style;
 import java.io.IOException;
@@ -52,10 +53,16 @@ final class Fleet {
         List<String> base = singleClusterArgs(spec);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(fleet.parallel, Math.max(1, contexts.size())));
         List<Row> rows = new ArrayList<>();
-        try {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        try (ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(),
+                global.output == GlobalOptions.OutputFormat.text)) {
             List<Future<Row>> futures = new ArrayList<>();
             for (String ctx : contexts) {
-                futures.add(pool.submit(() -> runOne(base, ctx)));
+                futures.add(pool.submit(() -> {
+                    Row r = runOne(base, ctx);
+                    progress.show(done.incrementAndGet() + " of " + contexts.size() + " clusters done");
+                    return r;
+                }));
             }
             for (Future<Row> f : futures) {
                 rows.add(f.get());

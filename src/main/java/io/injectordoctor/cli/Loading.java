@@ -15,6 +15,7 @@ import io.injectordoctor.cluster.LoadRequest;
 import io.injectordoctor.cluster.Permissions;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.cluster.SnapshotFile;
+import io.injectordoctor.render.ProgressLine;
 
 /** Chooses where the cluster state comes from: --snapshot FILE, --demo, or the live cluster. */
 public final class Loading {
@@ -57,9 +58,17 @@ public final class Loading {
             return s;
         }
         Config config = config(g);
-        try (ApiClient api = new ApiClient(config)) {
+        try (ApiClient api = new ApiClient(config);
+                ProgressLine progress = ProgressLine.forTerminal(new java.io.PrintWriter(System.err, true),
+                        g.output == GlobalOptions.OutputFormat.text)) {
+            api.onPage((path, items) -> progress.show("reading " + resourceOf(path) + ": " + items + " so far"));
             return new LiveLoader(api, g.istioNamespace).load(req, ClusterConfig.describe(config));
         }
+    }
+
+    private static String resourceOf(String path) {
+        String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return p.substring(p.lastIndexOf('/') + 1);
     }
 
     /** Stops with exit 77 and the missing permission when a kind the command cannot do without was refused. */

@@ -33,12 +33,19 @@ public final class ApiClient implements AutoCloseable {
     private final String base;
     private final long timeoutMs;
     private final AtomicInteger requests = new AtomicInteger();
+    private java.util.function.BiConsumer<String, Integer> pageListener = (path, items) -> { };
 
     public ApiClient(Config config) {
         this.http = HttpClientUtils.createHttpClient(config);
         String url = config.getMasterUrl();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.timeoutMs = config.getRequestTimeout() > 0 ? config.getRequestTimeout() : 10_000;
+    }
+
+    /** Told after each LIST page: the path and how many items the list has delivered so far. */
+    public ApiClient onPage(java.util.function.BiConsumer<String, Integer> listener) {
+        this.pageListener = listener;
+        return this;
     }
 
     public String server() {
@@ -81,6 +88,7 @@ public final class ApiClient implements AutoCloseable {
     public void listPages(String path, PageSink sink) {
         String cont = null;
         boolean restarted = false;
+        int delivered = 0;
         while (true) {
             String sep = path.contains("?") ? "&" : "?";
             String p = path + sep + "limit=" + PAGE_SIZE + (cont == null ? "" : "&continue=" + enc(cont));
@@ -100,7 +108,9 @@ public final class ApiClient implements AutoCloseable {
             JsonNode items = page.get("items");
             if (items != null) {
                 items.forEach(sink::item);
+                delivered += items.size();
             }
+            pageListener.accept(path, delivered);
             String next = Json.text(page, "metadata", "continue");
             if (next == null || next.isEmpty()) {
                 return;
