@@ -33,14 +33,18 @@ public final class ReadPermissions implements Check {
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> {
                     ResourceKind k = e.getKey();
+                    // Secrets are read by name (RBAC resourceNames), every other kind is listed.
+                    String verb = k == ResourceKind.SECRET ? "get" : "list";
                     Map<String, Object> evidence = new LinkedHashMap<>();
-                    evidence.put("verb", "list");
+                    evidence.put("verb", verb);
                     evidence.put("resource", k.qualifiedResource());
                     evidence.put("reason", e.getValue());
-                    evidence.put("confirm", "kubectl auth can-i list " + k.qualifiedResource() + (k.namespaced() ? " -A" : ""));
+                    evidence.put("confirm", k == ResourceKind.SECRET
+                            ? "kubectl -n " + snapshot.istioNamespace() + " auth can-i get secrets/istio-ca-secret"
+                            : "kubectl auth can-i list " + k.qualifiedResource() + (k.namespaced() ? " -A" : ""));
                     out.add(new Finding(ID, Severity.WARNING, Subjects.of("Resource", null, k.qualifiedResource()),
-                            "cannot list " + k.qualifiedResource() + ": " + e.getValue()
-                                    + "; the checks that read it are skipped", evidence));
+                            "cannot " + verb + " " + k.qualifiedResource() + ": " + e.getValue()
+                                    + "; the checks that need it are skipped or use what else they can read", evidence));
                 });
         return out;
     }

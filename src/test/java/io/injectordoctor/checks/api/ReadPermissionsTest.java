@@ -23,7 +23,8 @@ class ReadPermissionsTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Resource mutatingwebhookconfigurations.admissionregistration.k8s.io",
                                 "kubectl auth can-i list mutatingwebhookconfigurations.admissionregistration.k8s.io"),
-                        org.assertj.core.groups.Tuple.tuple("Resource secrets", "kubectl auth can-i list secrets -A"));
+                        org.assertj.core.groups.Tuple.tuple("Resource secrets",
+                                "kubectl -n istio-system auth can-i get secrets/istio-ca-secret"));
     }
 
     @Test
