@@ -73,6 +73,7 @@ public final class DemoCluster implements AutoCloseable {
             dispatcher.seeding(true);
             DemoSeed.create(client, joined(seed));
             dispatcher.seeding(false);
+            dispatcher.controller(new DemoController(client));
             return new DemoCluster(scenario, server, client, url);
         } catch (RuntimeException e) {
             if (client != null) {

@@ -25,14 +25,21 @@ import java.util.Optional;
  */
 final class DemoDispatcher extends KubernetesCrudDispatcher {
     private static final String JSON = "application/json";
+    private static final java.util.regex.Pattern RESTARTABLE =
+            java.util.regex.Pattern.compile("/apis/apps/v1/namespaces/([^/]+)/deployments/([^/]+)");
 
     private final ObjectMapper json = Serialization.jsonMapper();
     private volatile ApiDiscovery discovery;
     private volatile boolean seeding;
+    private volatile DemoController controller;
     private final PodTable podTable = new PodTable(json);
 
     void serveAt(String serverAddress) {
         this.discovery = new ApiDiscovery(json, serverAddress);
+    }
+
+    void controller(DemoController c) {
+        this.controller = c;
     }
 
     void seeding(boolean on) {
@@ -53,12 +60,59 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
                 return doc.map(this::ok).orElseGet(DemoDispatcher::notFound);
             }
         }
+        if ("POST".equals(request.getMethod()) && bare.endsWith("/selfsubjectaccessreviews")) {
+            return accessReview(request);
+        }
+        if (path.contains("dryRun=All")) {
+            return dryRun(request, bare);
+        }
         MockResponse response = super.dispatch(request);
+        java.util.regex.Matcher restart = RESTARTABLE.matcher(bare);
+        // A rollout restart is a merge patch (strategic from kubectl); the controller's own status
+        // updates are JSON patches and must not start another rollout.
+        String type = request.getHeader("Content-Type");
+        if ("PATCH".equals(request.getMethod()) && restart.matches() && controller != null
+                && type != null && type.contains("merge-patch") && response.code() / 100 == 2) {
+            controller.restarted(restart.group(1), restart.group(2));
+        }
         if ("GET".equals(request.getMethod()) && wantsTable(request) && isPodPath(bare)
                 && response.code() == HttpURLConnection.HTTP_OK) {
             return asPodTable(response);
         }
         return response;
+    }
+
+    /** The demo's user may do anything, as a cluster admin would; the review says so. */
+    private MockResponse accessReview(RecordedRequest request) {
+        try {
+            ObjectNode review = (ObjectNode) json.readTree(request.getBody().getBytes());
+            ObjectNode status = review.putObject("status");
+            status.put("allowed", true);
+            status.put("reason", "the demo cluster allows everything");
+            return new MockResponse().setResponseCode(HttpURLConnection.HTTP_CREATED)
+                    .setHeader("Content-Type", JSON).setBody(json.writeValueAsString(review));
+        } catch (IOException | ClassCastException e) {
+            return new MockResponse().setResponseCode(400).setHeader("Content-Type", JSON)
+                    .setBody("{\"kind\":\"Status\",\"code\":400,\"message\":\"not a SelfSubjectAccessReview\"}");
+        }
+    }
+
+    /**
+     * A dry run changes nothing. A patch answers with the object as stored; a pod create would go
+     * through admission webhooks, which the demo does not run, and says so instead of pretending.
+     */
+    private MockResponse dryRun(RecordedRequest request, String bare) {
+        if ("POST".equals(request.getMethod()) && isPodPath(bare)) {
+            return new MockResponse().setResponseCode(501).setHeader("Content-Type", JSON)
+                    .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":501,"
+                            + "\"message\":\"the embedded demo cluster runs no admission webhooks, so a dry-run create "
+                            + "cannot show what a live injector would do\"}");
+        }
+        if ("PATCH".equals(request.getMethod())) {
+            return handleGet(bare);
+        }
+        return new MockResponse().setResponseCode(501).setHeader("Content-Type", JSON)
+                .setBody("{\"kind\":\"Status\",\"code\":501,\"message\":\"the demo cluster supports dry runs of patches only\"}");
     }
 
     private static boolean wantsTable(RecordedRequest request) {
