@@ -1,20 +1,103 @@
 package io.injectordoctor.injector;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Stage A for one injection hook: whether the API server would call it for the subject, and why.
  * {@code revision} is the revision the hook serves ({@code default} for the default install);
- * {@code tag} is set for revision-tag configurations.
+ * {@code tag} is set for revision-tag configurations. The evidence lines are made when asked for.
  */
-public record HookEvaluation(String configuration, String name, String revision, String tag, boolean deactivated,
-        boolean rulesMatch, SelectorResult namespaceSelector, SelectorResult objectSelector, boolean matched,
-        List<String> evidence) {
-    public HookEvaluation {
-        evidence = List.copyOf(evidence);
+public final class HookEvaluation {
+    private final String configuration;
+    private final String name;
+    private final String revision;
+    private final String tag;
+    private final boolean deactivated;
+    private final boolean rulesMatch;
+    private final SelectorResult namespaceSelector;
+    private final SelectorResult objectSelector;
+    private final boolean matched;
+    private List<String> evidence;
+
+    HookEvaluation(String configuration, String name, String revision, String tag, boolean deactivated,
+            boolean rulesMatch, SelectorResult namespaceSelector, SelectorResult objectSelector) {
+        this.configuration = configuration;
+        this.name = name;
+        this.revision = revision;
+        this.tag = tag;
+        this.deactivated = deactivated;
+        this.rulesMatch = rulesMatch;
+        this.namespaceSelector = namespaceSelector;
+        this.objectSelector = objectSelector;
+        this.matched = rulesMatch && namespaceSelector.matched() && objectSelector.matched();
+    }
+
+    public String configuration() {
+        return configuration;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String revision() {
+        return revision;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public boolean deactivated() {
+        return deactivated;
+    }
+
+    public boolean rulesMatch() {
+        return rulesMatch;
+    }
+
+    public SelectorResult namespaceSelector() {
+        return namespaceSelector;
+    }
+
+    public SelectorResult objectSelector() {
+        return objectSelector;
+    }
+
+    public boolean matched() {
+        return matched;
     }
 
     public String qualifiedName() {
         return configuration + "/" + name;
+    }
+
+    /** One line per rule and selector term: what the hook asked for and what the objects held. */
+    public synchronized List<String> evidence() {
+        if (evidence == null) {
+            List<String> e = new ArrayList<>();
+            if (deactivated) {
+                e.add("deactivated: its selectors require " + WebhookMatcher.DEACTIVATED_KEY
+                        + "=never-match, which nothing carries (a revision tag took over the default)");
+            }
+            if (!rulesMatch) {
+                e.add("rules do not cover CREATE of v1 pods");
+            }
+            add(e, "namespaceSelector", namespaceSelector);
+            add(e, "objectSelector", objectSelector);
+            evidence = List.copyOf(e);
+        }
+        return evidence;
+    }
+
+    private static void add(List<String> evidence, String field, SelectorResult r) {
+        if (r.terms().isEmpty()) {
+            evidence.add(field + " is empty: matches everything");
+            return;
+        }
+        for (SelectorResult.Term t : r.terms()) {
+            evidence.add(field + " " + t.requirement() + ": " + (t.satisfied() ? "yes" : "no") + " (" + t.observed() + ")");
+        }
     }
 }

@@ -3,15 +3,41 @@ package io.injectordoctor.injector;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
-/** One step of the decision: a stable code, its sentence, and the evidence it rests on. */
-public record Reason(ReasonCode code, String message, Map<String, Object> evidence) {
-    public Reason {
-        evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+/**
+ * One step of the decision: a stable code, its sentence, and the evidence it rests on. The
+ * sentence is formatted when it is read: most decisions of a whole-cluster audit are only counted.
+ */
+public final class Reason {
+    private final ReasonCode code;
+    private final Map<String, Object> evidence;
+    private final Object[] args;
+    private String message;
+
+    private Reason(ReasonCode code, Map<String, Object> evidence, Object[] args) {
+        this.code = code;
+        this.evidence = Collections.unmodifiableMap(evidence);
+        this.args = args;
     }
 
     public static Reason of(ReasonCode code, Map<String, Object> evidence, Object... args) {
-        return new Reason(code, code.format(args), evidence);
+        return new Reason(code, evidence, args);
+    }
+
+    public ReasonCode code() {
+        return code;
+    }
+
+    public synchronized String message() {
+        if (message == null) {
+            message = code.format(args);
+        }
+        return message;
+    }
+
+    public Map<String, Object> evidence() {
+        return evidence;
     }
 
     /** Evidence from alternating keys and values, in order. */
@@ -21,5 +47,20 @@ public record Reason(ReasonCode code, String message, Map<String, Object> eviden
             m.put(String.valueOf(kv[i]), kv[i + 1]);
         }
         return m;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Reason r && r.code == code && r.message().equals(message()) && r.evidence.equals(evidence);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(code, message());
+    }
+
+    @Override
+    public String toString() {
+        return code + ": " + message();
     }
 }

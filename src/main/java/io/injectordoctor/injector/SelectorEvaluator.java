@@ -20,31 +20,45 @@ public final class SelectorEvaluator {
      * to {@code {}}: it matches everything, like an empty selector.
      */
     public static SelectorResult evaluate(LabelSelector selector, Map<String, String> labels) {
-        List<SelectorResult.Term> terms = new ArrayList<>();
         if (selector == null) {
-            return new SelectorResult(true, terms, null);
+            return new SelectorResult(true, null, null, labels);
         }
         String error = null;
         boolean all = true;
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(selector.matchLabels()).entrySet()) {
-            String actual = labels.get(e.getKey());
-            boolean ok = e.getValue().equals(actual);
-            terms.add(new SelectorResult.Term(e.getKey() + "=" + e.getValue(), ok, observed(e.getKey(), labels)));
-            all &= ok;
+        for (Map.Entry<String, String> e : selector.matchLabels().entrySet()) {
+            all &= e.getValue().equals(labels.get(e.getKey()));
         }
         for (Requirement r : selector.matchExpressions()) {
             String problem = validate(r);
             if (problem != null) {
                 error = error == null ? problem : error;
-                terms.add(new SelectorResult.Term(describe(r), false, problem));
                 all = false;
-                continue;
+            } else {
+                all &= satisfies(r, labels);
             }
-            boolean ok = satisfies(r, labels);
-            terms.add(new SelectorResult.Term(describe(r), ok, observed(r.key(), labels)));
-            all &= ok;
         }
-        return new SelectorResult(error == null && all, terms, error);
+        return new SelectorResult(error == null && all, error, selector, labels);
+    }
+
+    /** The evidence of an evaluation, term by term, in the order of the selector. */
+    static List<SelectorResult.Term> terms(LabelSelector selector, Map<String, String> labels) {
+        List<SelectorResult.Term> terms = new ArrayList<>();
+        if (selector == null) {
+            return terms;
+        }
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(selector.matchLabels()).entrySet()) {
+            boolean ok = e.getValue().equals(labels.get(e.getKey()));
+            terms.add(new SelectorResult.Term(e.getKey() + "=" + e.getValue(), ok, observed(e.getKey(), labels)));
+        }
+        for (Requirement r : selector.matchExpressions()) {
+            String problem = validate(r);
+            if (problem != null) {
+                terms.add(new SelectorResult.Term(describe(r), false, problem));
+            } else {
+                terms.add(new SelectorResult.Term(describe(r), satisfies(r, labels), observed(r.key(), labels)));
+            }
+        }
+        return List.copyOf(terms);
     }
 
     static boolean satisfies(Requirement r, Map<String, String> labels) {

@@ -1,26 +1,54 @@
 package io.injectordoctor.injector;
 
+import io.injectordoctor.model.LabelSelector;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The evaluation of one label selector against one label set: the overall outcome and, per term,
  * what the selector asked for and what the labels held. {@code error} is set when the selector is
- * invalid (Kubernetes would refuse to convert it); an invalid selector matches nothing.
+ * invalid (Kubernetes would refuse to convert it); an invalid selector matches nothing. The terms
+ * are worked out only when asked for: a whole-cluster audit needs the outcome of every hook for
+ * every pod, but the evidence only of the few it shows.
  */
-public record SelectorResult(boolean matched, List<Term> terms, String error) {
-    public SelectorResult {
-        terms = List.copyOf(terms);
-    }
-
+public final class SelectorResult {
     /** One requirement: e.g. {@code istio-injection In [enabled]}, observed {@code istio-injection=enabled}. */
     public record Term(String requirement, boolean satisfied, String observed) {
+    }
+
+    private final boolean matched;
+    private final String error;
+    private final LabelSelector selector;
+    private final Map<String, String> labels;
+    private List<Term> terms;
+
+    SelectorResult(boolean matched, String error, LabelSelector selector, Map<String, String> labels) {
+        this.matched = matched;
+        this.error = error;
+        this.selector = selector;
+        this.labels = labels;
+    }
+
+    public boolean matched() {
+        return matched;
+    }
+
+    public String error() {
+        return error;
     }
 
     public boolean valid() {
         return error == null;
     }
 
+    public synchronized List<Term> terms() {
+        if (terms == null) {
+            terms = SelectorEvaluator.terms(selector, labels);
+        }
+        return terms;
+    }
+
     public long failedTerms() {
-        return terms.stream().filter(t -> !t.satisfied()).count();
+        return terms().stream().filter(t -> !t.satisfied()).count();
     }
 }

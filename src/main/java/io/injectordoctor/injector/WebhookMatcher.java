@@ -39,33 +39,9 @@ public final class WebhookMatcher {
 
     public static HookEvaluation evaluate(WebhookConfiguration c, Webhook h, Map<String, String> namespaceLabels,
             Map<String, String> podLabels) {
-        List<String> evidence = new ArrayList<>();
-        boolean deactivated = isDeactivated(h);
-        boolean rules = rulesCoverPodCreate(h.rules());
-        if (!rules) {
-            evidence.add("rules do not cover CREATE of v1 pods");
-        }
-        SelectorResult ns = SelectorEvaluator.evaluate(h.namespaceSelector(), namespaceLabels);
-        SelectorResult obj = SelectorEvaluator.evaluate(h.objectSelector(), podLabels);
-        addEvidence(evidence, "namespaceSelector", ns);
-        addEvidence(evidence, "objectSelector", obj);
-        if (deactivated) {
-            evidence.add(0, "deactivated: its selectors require " + DEACTIVATED_KEY
-                    + "=never-match, which nothing carries (a revision tag took over the default)");
-        }
-        boolean matched = rules && ns.matched() && obj.matched();
-        return new HookEvaluation(c.name(), h.name(), revisionOf(c, h), c.meta().labels().get(TAG_LABEL), deactivated,
-                rules, ns, obj, matched, evidence);
-    }
-
-    private static void addEvidence(List<String> evidence, String field, SelectorResult r) {
-        if (r.terms().isEmpty()) {
-            evidence.add(field + " is empty: matches everything");
-            return;
-        }
-        for (SelectorResult.Term t : r.terms()) {
-            evidence.add(field + " " + t.requirement() + ": " + (t.satisfied() ? "yes" : "no") + " (" + t.observed() + ")");
-        }
+        return new HookEvaluation(c.name(), h.name(), revisionOf(c, h), c.meta().labels().get(TAG_LABEL), isDeactivated(h),
+                rulesCoverPodCreate(h.rules()), SelectorEvaluator.evaluate(h.namespaceSelector(), namespaceLabels),
+                SelectorEvaluator.evaluate(h.objectSelector(), podLabels));
     }
 
     /** The revision a hook serves: the configuration's istio.io/rev label, else the service name's suffix. */
