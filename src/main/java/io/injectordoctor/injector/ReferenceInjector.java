@@ -42,7 +42,7 @@ public final class ReferenceInjector {
         if (matched.isEmpty()) {
             HookEvaluation closest = closest(hooks);
             reasons.add(Reason.of(ReasonCode.NO_HOOK_MATCHED, evidence("closestHook", closest.qualifiedName(),
-                    "failedTerms", failedTerms(closest)), closest.qualifiedName()));
+                    "failedTerms", lazy(() -> failedTerms(closest))), closest.qualifiedName()));
             Webhook hook = find(closest);
             return new Decision(false, hooks, reasons, noteVersion(injectorInfo(hook, closest.revision(), null), reasons));
         }
@@ -55,7 +55,7 @@ public final class ReferenceInjector {
         for (HookEvaluation m : matched) {
             Webhook hook = find(m);
             reasons.add(Reason.of(ReasonCode.HOOK_MATCHED, evidence("configuration", m.configuration(), "hook", m.name(),
-                    "revision", m.revision(), "evidence", m.evidence()), m.qualifiedName(), m.revision()));
+                    "revision", m.revision(), "evidence", lazy(m::evidence)), m.qualifiedName(), m.revision()));
             if (hook.matchConditionCount() > 0) {
                 reasons.add(Reason.of(ReasonCode.MATCH_CONDITIONS_NOT_EVALUATED,
                         evidence("matchConditions", hook.matchConditionCount()), m.qualifiedName()));
@@ -132,6 +132,30 @@ public final class ReferenceInjector {
                         .thenComparing(h -> !h.rulesMatch())
                         .thenComparingLong(h -> h.namespaceSelector().failedTerms() + h.objectSelector().failedTerms()))
                 .orElseThrow();
+    }
+
+    /** A list made when it is first read (rendered), not when the decision is taken. */
+    static List<String> lazy(java.util.function.Supplier<List<String>> source) {
+        return new java.util.AbstractList<>() {
+            private List<String> made;
+
+            private synchronized List<String> made() {
+                if (made == null) {
+                    made = source.get();
+                }
+                return made;
+            }
+
+            @Override
+            public String get(int i) {
+                return made().get(i);
+            }
+
+            @Override
+            public int size() {
+                return made().size();
+            }
+        };
     }
 
     private static List<String> failedTerms(HookEvaluation h) {

@@ -40,6 +40,20 @@ public final class SelectorEvaluator {
         return new SelectorResult(error == null && all, error, selector, labels);
     }
 
+    static long failedCount(LabelSelector selector, Map<String, String> labels) {
+        if (selector == null) {
+            return 0;
+        }
+        long failed = 0;
+        for (Map.Entry<String, String> e : selector.matchLabels().entrySet()) {
+            failed += e.getValue().equals(labels.get(e.getKey())) ? 0 : 1;
+        }
+        for (Requirement r : selector.matchExpressions()) {
+            failed += validate(r) != null || !satisfies(r, labels) ? 1 : 0;
+        }
+        return failed;
+    }
+
     /** The evidence of an evaluation, term by term, in the order of the selector. */
     static List<SelectorResult.Term> terms(LabelSelector selector, Map<String, String> labels) {
         List<SelectorResult.Term> terms = new ArrayList<>();

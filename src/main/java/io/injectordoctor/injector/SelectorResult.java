@@ -48,7 +48,8 @@ public final class SelectorResult {
         return terms;
     }
 
+    /** How many terms fail, without making their evidence. */
     public long failedTerms() {
-        return terms().stream().filter(t -> !t.satisfied()).count();
+        return SelectorEvaluator.failedCount(selector, labels);
     }
 }
