@@ -22,16 +22,81 @@ public final class ReferenceInjector {
     private final IstioVersion versionOverride;
     private final Map<String, Decision.InjectorInfo> injectorInfos = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * What does not depend on the pod, worked out once per injection hook: a whole-cluster audit
+     * decides for every pod against every hook.
+     */
+    private final class Hook {
+        final WebhookConfiguration configuration;
+        final Webhook webhook;
+        final String revision;
+        final String tag;
+        final boolean deactivated;
+        final boolean rules;
+        final String namespace;
+        final String configMap;
+        private Decision.InjectorInfo info;
+        private Optional<InjectorConfig> config;
+
+        Hook(WebhookConfiguration c, Webhook h) {
+            this.configuration = c;
+            this.webhook = h;
+            this.revision = WebhookMatcher.revisionOf(c, h);
+            this.tag = c.meta().labels().get(WebhookMatcher.TAG_LABEL);
+            this.deactivated = WebhookMatcher.isDeactivated(h);
+            this.rules = WebhookMatcher.rulesCoverPodCreate(h.rules());
+            this.namespace = install.namespaceOf(h);
+            this.configMap = namespace + "/" + InjectorInstall.configMapName(revision);
+        }
+
+        HookEvaluation evaluate(Map<String, String> namespaceLabels, Map<String, String> podLabels) {
+            return new HookEvaluation(configuration.name(), webhook.name(), revision, tag, deactivated, rules,
+                    SelectorEvaluator.evaluate(webhook.namespaceSelector(), namespaceLabels),
+                    SelectorEvaluator.evaluate(webhook.objectSelector(), podLabels));
+        }
+
+        synchronized Decision.InjectorInfo info() {
+            if (info == null) {
+                info = injectorInfo(webhook, revision, configMap);
+            }
+            return info;
+        }
+
+        synchronized Optional<InjectorConfig> config() {
+            if (config == null) {
+                config = install.config(namespace, revision);
+            }
+            return config;
+        }
+    }
+
+    private final List<Hook> injectionHooks = new ArrayList<>();
+
     /** @param versionOverride the version to apply (--istio-version), or null to detect it */
     public ReferenceInjector(List<WebhookConfiguration> configurations, InjectorInstall install,
             IstioVersion versionOverride) {
         this.configurations = List.copyOf(configurations);
         this.install = install;
         this.versionOverride = versionOverride;
+        for (WebhookConfiguration c : this.configurations) {
+            for (Webhook h : c.webhooks()) {
+                if (WebhookMatcher.isInjectionHook(h)) {
+                    injectionHooks.add(new Hook(c, h));
+                }
+            }
+        }
     }
 
     public Decision decide(InjectionSubject pod, Map<String, String> namespaceLabels) {
-        List<HookEvaluation> hooks = WebhookMatcher.evaluateAll(configurations, namespaceLabels, pod.labels());
+        List<HookEvaluation> hooks = new ArrayList<>(injectionHooks.size());
+        List<Hook> matchedHooks = new ArrayList<>(2);
+        for (Hook h : injectionHooks) {
+            HookEvaluation e = h.evaluate(namespaceLabels, pod.labels());
+            hooks.add(e);
+            if (e.matched()) {
+                matchedHooks.add(h);
+            }
+        }
         List<Reason> reasons = new ArrayList<>();
         if (hooks.isEmpty()) {
             reasons.add(Reason.of(ReasonCode.NO_INJECTION_WEBHOOK,
@@ -43,8 +108,8 @@ public final class ReferenceInjector {
             HookEvaluation closest = closest(hooks);
             reasons.add(Reason.of(ReasonCode.NO_HOOK_MATCHED, evidence("closestHook", closest.qualifiedName(),
                     "failedTerms", lazy(() -> failedTerms(closest))), closest.qualifiedName()));
-            Webhook hook = find(closest);
-            return new Decision(false, hooks, reasons, noteVersion(injectorInfo(hook, closest.revision(), null), reasons));
+            Hook hook = injectionHooks.get(hooks.indexOf(closest));
+            return new Decision(false, hooks, reasons, noteVersion(injectorInfo(hook.webhook, hook.revision, null), reasons));
         }
         if (matched.size() > 1) {
             reasons.add(Reason.of(ReasonCode.MULTIPLE_HOOKS_MATCHED,
@@ -52,21 +117,22 @@ public final class ReferenceInjector {
         }
         boolean inject = false;
         Decision.InjectorInfo primary = null;
-        for (HookEvaluation m : matched) {
-            Webhook hook = find(m);
+        for (int i = 0; i < matched.size(); i++) {
+            HookEvaluation m = matched.get(i);
+            Hook facts = matchedHooks.get(i);
+            Webhook hook = facts.webhook;
             reasons.add(Reason.of(ReasonCode.HOOK_MATCHED, evidence("configuration", m.configuration(), "hook", m.name(),
                     "revision", m.revision(), "evidence", lazy(m::evidence)), m.qualifiedName(), m.revision()));
             if (hook.matchConditionCount() > 0) {
                 reasons.add(Reason.of(ReasonCode.MATCH_CONDITIONS_NOT_EVALUATED,
                         evidence("matchConditions", hook.matchConditionCount()), m.qualifiedName()));
             }
-            String ns = install.namespaceOf(hook);
-            String cmName = ns + "/" + InjectorInstall.configMapName(m.revision());
-            Decision.InjectorInfo info = injectorInfo(hook, m.revision(), cmName);
+            String cmName = facts.configMap;
+            Decision.InjectorInfo info = facts.info();
             if (primary == null) {
                 primary = info;
             }
-            Optional<InjectorConfig> config = install.config(ns, m.revision());
+            Optional<InjectorConfig> config = facts.config();
             if (config.isEmpty()) {
                 reasons.add(Reason.of(ReasonCode.INJECTOR_CONFIG_MISSING, evidence("configMap", cmName,
                         "failurePolicy", hook.failurePolicy()), cmName));
@@ -110,19 +176,6 @@ public final class ReferenceInjector {
         return new Decision.InjectorInfo(revision, v.map(IstioVersion::toString).orElse(null),
                 v.isPresent() ? source : source + " (no version in its image tag)",
                 RuleSet.forVersion(v.orElse(null)), configMap);
-    }
-
-    private Webhook find(HookEvaluation e) {
-        for (WebhookConfiguration c : configurations) {
-            if (c.name().equals(e.configuration())) {
-                for (Webhook h : c.webhooks()) {
-                    if (h.name().equals(e.name())) {
-                        return h;
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("hook not found: " + e.qualifiedName());
     }
 
     /** The hook the subject came closest to matching: active hooks first, then fewest failed terms. */
