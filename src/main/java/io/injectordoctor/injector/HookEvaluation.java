@@ -17,7 +17,6 @@ public final class HookEvaluation {
     private final boolean rulesMatch;
     private final SelectorResult namespaceSelector;
     private final SelectorResult objectSelector;
-    private final boolean matched;
     private List<String> evidence;
 
     HookEvaluation(String configuration, String name, String revision, String tag, boolean deactivated,
@@ -30,7 +29,6 @@ public final class HookEvaluation {
         this.rulesMatch = rulesMatch;
         this.namespaceSelector = namespaceSelector;
         this.objectSelector = objectSelector;
-        this.matched = rulesMatch && namespaceSelector.matched() && objectSelector.matched();
     }
 
     public String configuration() {
@@ -65,8 +63,9 @@ public final class HookEvaluation {
         return objectSelector;
     }
 
+    /** In the API server's order; a failed namespaceSelector leaves the objectSelector unevaluated. */
     public boolean matched() {
-        return matched;
+        return rulesMatch && namespaceSelector.matched() && objectSelector.matched();
     }
 
     public String qualifiedName() {

@@ -20,24 +20,21 @@ public final class SelectorEvaluator {
      * to {@code {}}: it matches everything, like an empty selector.
      */
     public static SelectorResult evaluate(LabelSelector selector, Map<String, String> labels) {
+        return new SelectorResult(selector, labels);
+    }
+
+    /** The first reason the selector is invalid, or null. */
+    static String firstError(LabelSelector selector) {
         if (selector == null) {
-            return new SelectorResult(true, null, null, labels);
-        }
-        String error = null;
-        boolean all = true;
-        for (Map.Entry<String, String> e : selector.matchLabels().entrySet()) {
-            all &= e.getValue().equals(labels.get(e.getKey()));
+            return null;
         }
         for (Requirement r : selector.matchExpressions()) {
             String problem = validate(r);
             if (problem != null) {
-                error = error == null ? problem : error;
-                all = false;
-            } else {
-                all &= satisfies(r, labels);
+                return problem;
             }
         }
-        return new SelectorResult(error == null && all, error, selector, labels);
+        return null;
     }
 
     static long failedCount(LabelSelector selector, Map<String, String> labels) {

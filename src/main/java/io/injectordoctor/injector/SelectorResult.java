@@ -16,29 +16,39 @@ public final class SelectorResult {
     public record Term(String requirement, boolean satisfied, String observed) {
     }
 
-    private final boolean matched;
-    private final String error;
     private final LabelSelector selector;
     private final Map<String, String> labels;
+    private boolean evaluated;
+    private boolean matched;
+    private String error;
     private List<Term> terms;
 
-    SelectorResult(boolean matched, String error, LabelSelector selector, Map<String, String> labels) {
-        this.matched = matched;
-        this.error = error;
+    /** Evaluated when first asked: a hook whose namespaceSelector fails never needs its objectSelector. */
+    SelectorResult(LabelSelector selector, Map<String, String> labels) {
         this.selector = selector;
         this.labels = labels;
     }
 
+    private synchronized void evaluate() {
+        if (!evaluated) {
+            error = SelectorEvaluator.firstError(selector);
+            matched = error == null && SelectorEvaluator.failedCount(selector, labels) == 0;
+            evaluated = true;
+        }
+    }
+
     public boolean matched() {
+        evaluate();
         return matched;
     }
 
     public String error() {
+        evaluate();
         return error;
     }
 
     public boolean valid() {
-        return error == null;
+        return error() == null;
     }
 
     public synchronized List<Term> terms() {
