@@ -148,10 +148,7 @@ public final class TestApiServer extends Dispatcher implements AutoCloseable {
     }
 
     private static MockResponse status(int code, String reason, String message) {
-        ObjectNode s = JSON.createObjectNode();
-        s.put("apiVersion", "v1").put("kind", "Status").put("status", "Failure").put("message", message)
-                .put("reason", reason).put("code", code);
-        return new MockResponse().setResponseCode(code).setBody(s.toString());
+        return io.injectordoctor.testing.ApiStatus.response(code, reason, message);
     }
 
     @Override

@@ -173,10 +173,7 @@ final class TrustApiServer extends Dispatcher implements AutoCloseable {
     }
 
     static MockResponse status(int code, String reason, String message) {
-        ObjectNode s = JSON.createObjectNode();
-        s.put("apiVersion", "v1").put("kind", "Status").put("status", "Failure").put("message", message)
-                .put("reason", reason).put("code", code);
-        return new MockResponse().setResponseCode(code).setBody(s.toString());
+        return io.injectordoctor.testing.ApiStatus.response(code, reason, message);
     }
 
     @Override
