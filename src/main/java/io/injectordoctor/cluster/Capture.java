@@ -113,7 +113,10 @@ public final class Capture implements AutoCloseable {
         ObjectNode copy = o.deepCopy();
         JsonNode meta = copy.get("metadata");
         if (meta instanceof ObjectNode m) {
-            m.remove("managedFields");
+            // A namespace's managedFields tell when it was labelled for injection; the rest is noise.
+            if (!"Namespace".equals(Json.text(copy, "kind"))) {
+                m.remove("managedFields");
+            }
             JsonNode ann = m.get("annotations");
             if (ann instanceof ObjectNode a) {
                 a.remove(LAST_APPLIED);

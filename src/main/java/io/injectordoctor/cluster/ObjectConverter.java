@@ -44,7 +44,22 @@ public final class ObjectConverter {
     }
 
     public static NamespaceInfo namespace(JsonNode o) {
-        return new NamespaceInfo(meta(o));
+        return new NamespaceInfo(meta(o), injectionLabelledAt(o));
+    }
+
+    /** The latest managedFields entry that set an injection label of the namespace. */
+    static java.time.Instant injectionLabelledAt(JsonNode o) {
+        java.time.Instant latest = null;
+        for (JsonNode entry : items(o, "metadata", "managedFields")) {
+            JsonNode labels = at(entry, "fieldsV1", "f:metadata", "f:labels");
+            if (labels != null && (labels.has("f:istio-injection") || labels.has("f:istio.io/rev"))) {
+                java.time.Instant t = Json.instant(entry, "time");
+                if (t != null && (latest == null || t.isAfter(latest))) {
+                    latest = t;
+                }
+            }
+        }
+        return latest;
     }
 
     static PodSpecInfo podSpec(JsonNode spec) {

@@ -32,12 +32,21 @@ record Mismatch(String summary, List<String> causes, List<String> fix) {
                             + "certificate was not trusted when the pod was created, the API server admitted the pod without the sidecar.");
                 }
             }
+            Instant labelled = snapshot.namespace(pod.meta().namespace())
+                    .map(io.injectordoctor.model.NamespaceInfo::injectionLabelledAt).orElse(null);
+            if (created != null && labelled != null && created.isBefore(labelled)) {
+                causes.add("The pod was created (" + created + ") before its namespace " + pod.meta().namespace()
+                        + " got its injection label (" + labelled + ", from the namespace's managedFields): "
+                        + "the injector was not called for it.");
+            }
             if (pod.hasStatusAnnotation()) {
                 causes.add("The pod carries sidecar.istio.io/status but no istio-proxy: the sidecar was removed after injection "
                         + "(another mutating webhook or an edit of the pod spec).");
             }
-            causes.add("The pod was probably created before its namespace was labelled, or before its inject label or "
-                    + "annotation was changed: the webhook runs only when a pod is created, so existing pods keep what they got.");
+            if (causes.isEmpty()) {
+                causes.add("The pod was probably created before its namespace was labelled, or before its inject label or "
+                        + "annotation was changed: the webhook runs only when a pod is created, so existing pods keep what they got.");
+            }
         } else {
             summary = "Pod " + pod.meta().qualifiedName() + " runs istio-proxy, but the injector would not add it now.";
             if (pod.hasStatusAnnotation()) {

@@ -3,8 +3,17 @@ package io.injectordoctor.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-public record NamespaceInfo(ObjectMeta meta) {
+/**
+ * A namespace. {@code injectionLabelledAt} is when its {@code istio-injection} or {@code istio.io/rev}
+ * label was last set, as the API server's managedFields record it (null when unknown): a pod older
+ * than that was created before the namespace opted in.
+ */
+public record NamespaceInfo(ObjectMeta meta, java.time.Instant injectionLabelledAt) {
     public static final String NAME_LABEL = "kubernetes.io/metadata.name";
+
+    public NamespaceInfo(ObjectMeta meta) {
+        this(meta, null);
+    }
 
     public String name() {
         return meta.name();

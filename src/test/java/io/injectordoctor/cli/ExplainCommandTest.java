@@ -80,6 +80,32 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aPodOlderThanItsNamespacesInjectionLabelIsToldSoFromManagedFields() throws Exception {
+        String namespace = """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: late
+                  labels: {istio-injection: enabled}
+                  managedFields:
+                  - manager: kubectl-label
+                    operation: Update
+                    time: "2026-11-20T10:00:00Z"
+                    fieldsType: FieldsV1
+                    fieldsV1: {"f:metadata": {"f:labels": {"f:istio-injection": {}}}}
+                """;
+        String pod = Fixtures.pod("late", "api", null, false, false)
+                .replace("  name: api\n", "  name: api\n  creationTimestamp: \"2026-11-01T09:00:00Z\"\n");
+        Path snapshot = Fixtures.writeTemp(Fixtures.join(INSTALL, namespace, pod));
+        Result r = Result.of("explain", "pod/api", "-n", "late", "--snapshot", snapshot.toString(), "-o", "json");
+        JsonNode causes = JSON.readTree(r.out()).path("likelyCauses");
+        assertThat(causes).hasSize(1);
+        assertThat(causes.get(0).asText()).contains("created (2026-11-01T09:00:00Z) before its namespace late got its "
+                + "injection label (2026-11-20T10:00:00Z, from the namespace's managedFields)");
+        assertThat(r.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void textOutputIsPinnedByAGoldenFile() {
         Result r = Result.of("explain", "pod/cart-5c8d7f9b4-xyz12", "-n", "shop", "--snapshot", EXAMPLE, "--no-color");
         Golden.assertMatches("explain/mismatch-pod.txt", r.out());
