@@ -18,7 +18,13 @@ public final class ClusterConfig {
     }
 
     public static Config build(Path kubeconfig, String context, int requestTimeoutSeconds) {
-        Config config;
+        Config config = KubeconfigReader.singleFile(kubeconfig)
+                .filter(java.nio.file.Files::isRegularFile)
+                .flatMap(f -> KubeconfigReader.read(f, context))
+                .orElse(null);
+        if (config != null) {
+            return withTimeouts(config, requestTimeoutSeconds);
+        }
         if (kubeconfig != null) {
             String text;
             try {
@@ -44,6 +50,10 @@ public final class ClusterConfig {
                 || !context.equals(config.getCurrentContext().getName()))) {
             throw new DoctorException(ExitCode.USAGE, "context \"" + context + "\" not found in the kubeconfig");
         }
+        return withTimeouts(config, requestTimeoutSeconds);
+    }
+
+    private static Config withTimeouts(Config config, int requestTimeoutSeconds) {
         int ms = Math.max(1, requestTimeoutSeconds) * 1000;
         return new ConfigBuilder(config)
                 .withRequestTimeout(ms)
