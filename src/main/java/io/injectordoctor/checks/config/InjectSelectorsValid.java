@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,16 +40,13 @@ public final class InjectSelectorsValid implements Check {
 
     @Override
     public List<Finding> run(ClusterSnapshot snapshot) {
-        InjectorInstall install = InjectorConfigs.install(snapshot);
         List<Finding> out = new ArrayList<>();
-        for (InjectorConfigs.Needed n : InjectorConfigs.needed(snapshot)) {
-            Optional<InjectorConfig> config = install.config(n.namespace(), n.revision());
-            if (config.isEmpty() || !config.get().parsed()) {
-                continue;
-            }
+        for (InjectorConfigs.Parsed parsed : InjectorConfigs.parsed(snapshot)) {
+            InjectorConfigs.Needed n = parsed.needed();
+            InjectorConfig config = parsed.config();
             String subject = Subjects.of("ConfigMap", n.namespace(), InjectorInstall.configMapName(n.revision()));
-            check(out, subject, "neverInjectSelector", config.get().neverInjectSelector());
-            check(out, subject, "alwaysInjectSelector", config.get().alwaysInjectSelector());
+            check(out, subject, "neverInjectSelector", config.neverInjectSelector());
+            check(out, subject, "alwaysInjectSelector", config.alwaysInjectSelector());
         }
         return out;
     }

@@ -19,6 +19,21 @@ final class InjectorConfigs {
         }
     }
 
+    /** A config the hooks need and that parses, with what needs it. */
+    record Parsed(Needed needed, io.injectordoctor.injector.InjectorConfig config) {
+    }
+
+    /** The configs the hooks need that exist and parse: what the policy and selector checks read. */
+    static List<Parsed> parsed(ClusterSnapshot snapshot) {
+        InjectorInstall install = install(snapshot);
+        List<Parsed> out = new java.util.ArrayList<>();
+        for (Needed n : needed(snapshot)) {
+            install.config(n.namespace(), n.revision()).filter(io.injectordoctor.injector.InjectorConfig::parsed)
+                    .ifPresent(c -> out.add(new Parsed(n, c)));
+        }
+        return out;
+    }
+
     static InjectorInstall install(ClusterSnapshot snapshot) {
         return new InjectorInstall(snapshot.istioNamespace(), snapshot.configMaps(), snapshot.workloads());
     }

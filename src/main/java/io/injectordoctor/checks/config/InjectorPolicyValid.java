@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,14 +39,11 @@ public final class InjectorPolicyValid implements Check {
 
     @Override
     public List<Finding> run(ClusterSnapshot snapshot) {
-        InjectorInstall install = InjectorConfigs.install(snapshot);
         List<Finding> out = new ArrayList<>();
-        for (InjectorConfigs.Needed n : InjectorConfigs.needed(snapshot)) {
-            Optional<InjectorConfig> config = install.config(n.namespace(), n.revision());
-            if (config.isEmpty() || !config.get().parsed()) {
-                continue;
-            }
-            String policy = config.get().policy();
+        for (InjectorConfigs.Parsed parsed : InjectorConfigs.parsed(snapshot)) {
+            InjectorConfigs.Needed n = parsed.needed();
+            InjectorConfig config = parsed.config();
+            String policy = config.policy();
             String subject = Subjects.of("ConfigMap", n.namespace(), InjectorInstall.configMapName(n.revision()));
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("policy", policy);
