@@ -23,32 +23,27 @@ public final class SelectorEvaluator {
         return new SelectorResult(selector, labels);
     }
 
-    /** The first reason the selector is invalid, or null. */
-    static String firstError(LabelSelector selector) {
+    /** One pass over the terms: how many fail and the first reason the selector is invalid. */
+    static void count(LabelSelector selector, Map<String, String> labels, SelectorResult into) {
         if (selector == null) {
-            return null;
+            into.counted(0, null);
+            return;
         }
-        for (Requirement r : selector.matchExpressions()) {
-            String problem = validate(r);
-            if (problem != null) {
-                return problem;
-            }
-        }
-        return null;
-    }
-
-    static long failedCount(LabelSelector selector, Map<String, String> labels) {
-        if (selector == null) {
-            return 0;
-        }
-        long failed = 0;
+        int failed = 0;
+        String error = null;
         for (Map.Entry<String, String> e : selector.matchLabels().entrySet()) {
             failed += e.getValue().equals(labels.get(e.getKey())) ? 0 : 1;
         }
         for (Requirement r : selector.matchExpressions()) {
-            failed += validate(r) != null || !satisfies(r, labels) ? 1 : 0;
+            String problem = validate(r);
+            if (problem != null) {
+                error = error == null ? problem : error;
+                failed++;
+            } else if (!satisfies(r, labels)) {
+                failed++;
+            }
         }
-        return failed;
+        into.counted(failed, error);
     }
 
     /** The evidence of an evaluation, term by term, in the order of the selector. */

@@ -21,6 +21,7 @@ public final class SelectorResult {
     private boolean evaluated;
     private boolean matched;
     private String error;
+    private int failed;
     private List<Term> terms;
 
     /** Evaluated when first asked: a hook whose namespaceSelector fails never needs its objectSelector. */
@@ -31,10 +32,16 @@ public final class SelectorResult {
 
     private synchronized void evaluate() {
         if (!evaluated) {
-            error = SelectorEvaluator.firstError(selector);
-            matched = error == null && SelectorEvaluator.failedCount(selector, labels) == 0;
+            SelectorEvaluator.count(selector, labels, this);
+            matched = error == null && failed == 0;
             evaluated = true;
         }
+    }
+
+    /** Called once by the evaluator with what one pass over the terms found. */
+    void counted(int failedTerms, String firstError) {
+        this.failed = failedTerms;
+        this.error = firstError;
     }
 
     public boolean matched() {
@@ -60,6 +67,7 @@ public final class SelectorResult {
 
     /** How many terms fail, without making their evidence. */
     public long failedTerms() {
-        return SelectorEvaluator.failedCount(selector, labels);
+        evaluate();
+        return failed;
     }
 }
