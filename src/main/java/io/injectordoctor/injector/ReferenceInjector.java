@@ -35,6 +35,8 @@ public final class ReferenceInjector {
         final boolean rules;
         final String namespace;
         final String configMap;
+        final CompiledSelector namespaceSelector;
+        final CompiledSelector objectSelector;
         private Decision.InjectorInfo info;
         private Optional<InjectorConfig> config;
 
@@ -47,12 +49,13 @@ public final class ReferenceInjector {
             this.rules = WebhookMatcher.rulesCoverPodCreate(h.rules());
             this.namespace = install.namespaceOf(h);
             this.configMap = namespace + "/" + InjectorInstall.configMapName(revision);
+            this.namespaceSelector = new CompiledSelector(h.namespaceSelector());
+            this.objectSelector = new CompiledSelector(h.objectSelector());
         }
 
         HookEvaluation evaluate(Map<String, String> namespaceLabels, Map<String, String> podLabels) {
             return new HookEvaluation(configuration.name(), webhook.name(), revision, tag, deactivated, rules,
-                    SelectorEvaluator.evaluate(webhook.namespaceSelector(), namespaceLabels),
-                    SelectorEvaluator.evaluate(webhook.objectSelector(), podLabels));
+                    new SelectorResult(namespaceSelector, namespaceLabels), new SelectorResult(objectSelector, podLabels));
         }
 
         synchronized Decision.InjectorInfo info() {

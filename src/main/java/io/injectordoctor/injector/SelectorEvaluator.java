@@ -20,30 +20,7 @@ public final class SelectorEvaluator {
      * to {@code {}}: it matches everything, like an empty selector.
      */
     public static SelectorResult evaluate(LabelSelector selector, Map<String, String> labels) {
-        return new SelectorResult(selector, labels);
-    }
-
-    /** One pass over the terms: how many fail and the first reason the selector is invalid. */
-    static void count(LabelSelector selector, Map<String, String> labels, SelectorResult into) {
-        if (selector == null) {
-            into.counted(0, null);
-            return;
-        }
-        int failed = 0;
-        String error = null;
-        for (Map.Entry<String, String> e : selector.matchLabels().entrySet()) {
-            failed += e.getValue().equals(labels.get(e.getKey())) ? 0 : 1;
-        }
-        for (Requirement r : selector.matchExpressions()) {
-            String problem = validate(r);
-            if (problem != null) {
-                error = error == null ? problem : error;
-                failed++;
-            } else if (!satisfies(r, labels)) {
-                failed++;
-            }
-        }
-        into.counted(failed, error);
+        return new SelectorResult(new CompiledSelector(selector), labels);
     }
 
     /** The evidence of an evaluation, term by term, in the order of the selector. */

@@ -16,6 +16,7 @@ public final class SelectorResult {
     public record Term(String requirement, boolean satisfied, String observed) {
     }
 
+    private final CompiledSelector compiled;
     private final LabelSelector selector;
     private final Map<String, String> labels;
     private boolean evaluated;
@@ -25,23 +26,19 @@ public final class SelectorResult {
     private List<Term> terms;
 
     /** Evaluated when first asked: a hook whose namespaceSelector fails never needs its objectSelector. */
-    SelectorResult(LabelSelector selector, Map<String, String> labels) {
-        this.selector = selector;
+    SelectorResult(CompiledSelector compiled, Map<String, String> labels) {
+        this.compiled = compiled;
+        this.selector = compiled.source;
         this.labels = labels;
     }
 
     private synchronized void evaluate() {
         if (!evaluated) {
-            SelectorEvaluator.count(selector, labels, this);
+            error = compiled.error;
+            failed = compiled.failed(labels);
             matched = error == null && failed == 0;
             evaluated = true;
         }
-    }
-
-    /** Called once by the evaluator with what one pass over the terms found. */
-    void counted(int failedTerms, String firstError) {
-        this.failed = failedTerms;
-        this.error = firstError;
     }
 
     public boolean matched() {
