@@ -32,7 +32,7 @@ public final class InjectRequired {
             trace.add(Reason.of(ReasonCode.HOST_NETWORK, evidence("hostNetwork", true)));
             return new Result(false, trace, false);
         }
-        trace.add(Reason.of(ReasonCode.NOT_HOST_NETWORK, evidence("hostNetwork", false)));
+        trace.add(Reason.lazy(ReasonCode.NOT_HOST_NETWORK, () -> evidence("hostNetwork", false)));
 
         String ns = pod.namespace() == null ? "" : pod.namespace();
         if (rules.ignoredNamespaces().contains(ns)) {
@@ -41,8 +41,8 @@ public final class InjectRequired {
                     ns, String.join(", ", rules.ignoredNamespaces())));
             return new Result(false, trace, false);
         }
-        trace.add(Reason.of(ReasonCode.NAMESPACE_NOT_IGNORED,
-                evidence("namespace", ns, "ignoredNamespaces", rules.ignoredNamespaces()), ns));
+        trace.add(Reason.lazy(ReasonCode.NAMESPACE_NOT_IGNORED,
+                () -> evidence("namespace", ns, "ignoredNamespaces", rules.ignoredNamespaces()), ns));
 
         ExplicitChoice choice = explicitChoice(pod, rules, trace);
         boolean useDefault = choice.useDefault;
@@ -85,8 +85,8 @@ public final class InjectRequired {
             case InjectorConfig.ENABLED, InjectorConfig.DISABLED -> {
                 boolean enabled = InjectorConfig.ENABLED.equals(policy);
                 if (useDefault) {
-                    trace.add(Reason.of(enabled ? ReasonCode.POLICY_ENABLED : ReasonCode.POLICY_DISABLED,
-                            evidence("policy", policy, "configMap", config.source())));
+                    trace.add(Reason.lazy(enabled ? ReasonCode.POLICY_ENABLED : ReasonCode.POLICY_DISABLED,
+                            () -> evidence("policy", policy, "configMap", config.source())));
                     return new Result(enabled, trace, false);
                 }
                 trace.add(Reason.of(ReasonCode.POLICY_EXPLICIT, evidence("policy", policy, "inject", inject),
@@ -132,7 +132,7 @@ public final class InjectRequired {
                     rules.title(), quoted(label)));
         }
         if (value.isEmpty()) {
-            trace.add(Reason.of(ReasonCode.NO_INJECT_VALUE, evidence("label", labelPresent ? label : null,
+            trace.add(Reason.lazy(ReasonCode.NO_INJECT_VALUE, () -> evidence("label", labelPresent ? label : null,
                     "annotation", annotation)));
             return new ExplicitChoice(true, false);
         }

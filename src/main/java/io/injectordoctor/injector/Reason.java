@@ -11,17 +11,24 @@ import java.util.Objects;
  */
 public final class Reason {
     private final ReasonCode code;
-    private final Map<String, Object> evidence;
+    private final java.util.function.Supplier<Map<String, Object>> evidenceSource;
     private final Object[] args;
+    private Map<String, Object> evidence;
     private String message;
 
-    private Reason(ReasonCode code, Map<String, Object> evidence, Object[] args) {
+    private Reason(ReasonCode code, java.util.function.Supplier<Map<String, Object>> evidence, Object[] args) {
         this.code = code;
-        this.evidence = Collections.unmodifiableMap(evidence);
+        this.evidenceSource = evidence;
         this.args = args;
     }
 
     public static Reason of(ReasonCode code, Map<String, Object> evidence, Object... args) {
+        Map<String, Object> e = Collections.unmodifiableMap(evidence);
+        return new Reason(code, () -> e, args);
+    }
+
+    /** A step whose evidence is gathered only when it is shown. */
+    public static Reason lazy(ReasonCode code, java.util.function.Supplier<Map<String, Object>> evidence, Object... args) {
         return new Reason(code, evidence, args);
     }
 
@@ -36,7 +43,10 @@ public final class Reason {
         return message;
     }
 
-    public Map<String, Object> evidence() {
+    public synchronized Map<String, Object> evidence() {
+        if (evidence == null) {
+            evidence = Collections.unmodifiableMap(evidenceSource.get());
+        }
         return evidence;
     }
 
@@ -51,7 +61,7 @@ public final class Reason {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Reason r && r.code == code && r.message().equals(message()) && r.evidence.equals(evidence);
+        return o instanceof Reason r && r.code == code && r.message().equals(message()) && r.evidence().equals(evidence());
     }
 
     @Override

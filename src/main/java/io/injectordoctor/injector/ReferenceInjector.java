@@ -6,7 +6,6 @@ import io.injectordoctor.model.Webhook;
 import io.injectordoctor.model.WebhookConfiguration;
 import io.injectordoctor.model.WorkloadInfo;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,8 +123,8 @@ public final class ReferenceInjector {
             HookEvaluation m = matched.get(i);
             Hook facts = matchedHooks.get(i);
             Webhook hook = facts.webhook;
-            reasons.add(Reason.of(ReasonCode.HOOK_MATCHED, evidence("configuration", m.configuration(), "hook", m.name(),
-                    "revision", m.revision(), "evidence", lazy(m::evidence)), m.qualifiedName(), m.revision()));
+            reasons.add(Reason.lazy(ReasonCode.HOOK_MATCHED, () -> evidence("configuration", m.configuration(),
+                    "hook", m.name(), "revision", m.revision(), "evidence", m.evidence()), m.qualifiedName(), m.revision()));
             if (hook.matchConditionCount() > 0) {
                 reasons.add(Reason.of(ReasonCode.MATCH_CONDITIONS_NOT_EVALUATED,
                         evidence("matchConditions", hook.matchConditionCount()), m.qualifiedName()));
@@ -183,11 +182,21 @@ public final class ReferenceInjector {
 
     /** The hook the subject came closest to matching: active hooks first, then fewest failed terms. */
     static HookEvaluation closest(List<HookEvaluation> hooks) {
-        return hooks.stream()
-                .min(Comparator.comparing(HookEvaluation::deactivated)
-                        .thenComparing(h -> !h.rulesMatch())
-                        .thenComparingLong(h -> h.namespaceSelector().failedTerms() + h.objectSelector().failedTerms()))
-                .orElseThrow();
+        HookEvaluation best = null;
+        long bestRank = Long.MAX_VALUE;
+        for (HookEvaluation h : hooks) {
+            // Active before deactivated, covering rules before not, then fewest failed terms; first wins a tie.
+            long rank = (h.deactivated() ? 1L << 40 : 0) + (h.rulesMatch() ? 0 : 1L << 20)
+                    + h.namespaceSelector().failedTerms() + h.objectSelector().failedTerms();
+            if (rank < bestRank) {
+                best = h;
+                bestRank = rank;
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("no hook to rank");
+        }
+        return best;
     }
 
     /** A list made when it is first read (rendered), not when the decision is taken. */
