@@ -15,20 +15,27 @@ public final class HookEvaluation {
     private final String tag;
     private final boolean deactivated;
     private final boolean rulesMatch;
-    private final SelectorResult namespaceSelector;
-    private final SelectorResult objectSelector;
+    private final CompiledSelector namespaceCompiled;
+    private final CompiledSelector objectCompiled;
+    private final java.util.Map<String, String> namespaceLabels;
+    private final java.util.Map<String, String> podLabels;
+    private SelectorResult namespaceSelector;
+    private SelectorResult objectSelector;
     private List<String> evidence;
 
     HookEvaluation(String configuration, String name, String revision, String tag, boolean deactivated,
-            boolean rulesMatch, SelectorResult namespaceSelector, SelectorResult objectSelector) {
+            boolean rulesMatch, CompiledSelector namespaceSelector, java.util.Map<String, String> namespaceLabels,
+            CompiledSelector objectSelector, java.util.Map<String, String> podLabels) {
         this.configuration = configuration;
         this.name = name;
         this.revision = revision;
         this.tag = tag;
         this.deactivated = deactivated;
         this.rulesMatch = rulesMatch;
-        this.namespaceSelector = namespaceSelector;
-        this.objectSelector = objectSelector;
+        this.namespaceCompiled = namespaceSelector;
+        this.namespaceLabels = namespaceLabels;
+        this.objectCompiled = objectSelector;
+        this.podLabels = podLabels;
     }
 
     public String configuration() {
@@ -56,16 +63,22 @@ public final class HookEvaluation {
     }
 
     public SelectorResult namespaceSelector() {
+        if (namespaceSelector == null) {
+            namespaceSelector = new SelectorResult(namespaceCompiled, namespaceLabels);
+        }
         return namespaceSelector;
     }
 
     public SelectorResult objectSelector() {
+        if (objectSelector == null) {
+            objectSelector = new SelectorResult(objectCompiled, podLabels);
+        }
         return objectSelector;
     }
 
     /** In the API server's order; a failed namespaceSelector leaves the objectSelector unevaluated. */
     public boolean matched() {
-        return rulesMatch && namespaceSelector.matched() && objectSelector.matched();
+        return rulesMatch && namespaceSelector().matched() && objectSelector().matched();
     }
 
     public String qualifiedName() {
@@ -73,7 +86,7 @@ public final class HookEvaluation {
     }
 
     /** One line per rule and selector term: what the hook asked for and what the objects held. */
-    public synchronized List<String> evidence() {
+    public List<String> evidence() {
         if (evidence == null) {
             List<String> e = new ArrayList<>();
             if (deactivated) {
@@ -83,8 +96,8 @@ public final class HookEvaluation {
             if (!rulesMatch) {
                 e.add("rules do not cover CREATE of v1 pods");
             }
-            add(e, "namespaceSelector", namespaceSelector);
-            add(e, "objectSelector", objectSelector);
+            add(e, "namespaceSelector", namespaceSelector());
+            add(e, "objectSelector", objectSelector());
             evidence = List.copyOf(e);
         }
         return evidence;

@@ -8,6 +8,7 @@ import java.util.Objects;
 /**
  * One step of the decision: a stable code, its sentence, and the evidence it rests on. The
  * sentence is formatted when it is read: most decisions of a whole-cluster audit are only counted.
+ * Read by the thread that made the decision; it takes no locks.
  */
 public final class Reason {
     private final ReasonCode code;
@@ -36,14 +37,14 @@ public final class Reason {
         return code;
     }
 
-    public synchronized String message() {
+    public String message() {
         if (message == null) {
             message = code.format(args);
         }
         return message;
     }
 
-    public synchronized Map<String, Object> evidence() {
+    public Map<String, Object> evidence() {
         if (evidence == null) {
             evidence = Collections.unmodifiableMap(evidenceSource.get());
         }

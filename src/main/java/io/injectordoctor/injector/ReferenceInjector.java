@@ -54,7 +54,7 @@ public final class ReferenceInjector {
 
         HookEvaluation evaluate(Map<String, String> namespaceLabels, Map<String, String> podLabels) {
             return new HookEvaluation(configuration.name(), webhook.name(), revision, tag, deactivated, rules,
-                    new SelectorResult(namespaceSelector, namespaceLabels), new SelectorResult(objectSelector, podLabels));
+                    namespaceSelector, namespaceLabels, objectSelector, podLabels);
         }
 
         synchronized Decision.InjectorInfo info() {

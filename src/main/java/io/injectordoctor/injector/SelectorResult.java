@@ -9,7 +9,8 @@ import java.util.Map;
  * what the selector asked for and what the labels held. {@code error} is set when the selector is
  * invalid (Kubernetes would refuse to convert it); an invalid selector matches nothing. The terms
  * are worked out only when asked for: a whole-cluster audit needs the outcome of every hook for
- * every pod, but the evidence only of the few it shows.
+ * every pod, but the evidence only of the few it shows. Like the decision it belongs to, it is
+ * read by the thread that made it; it takes no locks.
  */
 public final class SelectorResult {
     /** One requirement: e.g. {@code istio-injection In [enabled]}, observed {@code istio-injection=enabled}. */
@@ -32,7 +33,7 @@ public final class SelectorResult {
         this.labels = labels;
     }
 
-    private synchronized void evaluate() {
+    private void evaluate() {
         if (!evaluated) {
             error = compiled.error;
             failed = compiled.failed(labels);
@@ -55,7 +56,7 @@ public final class SelectorResult {
         return error() == null;
     }
 
-    public synchronized List<Term> terms() {
+    public List<Term> terms() {
         if (terms == null) {
             terms = SelectorEvaluator.terms(selector, labels);
         }

@@ -40,8 +40,8 @@ public final class WebhookMatcher {
     public static HookEvaluation evaluate(WebhookConfiguration c, Webhook h, Map<String, String> namespaceLabels,
             Map<String, String> podLabels) {
         return new HookEvaluation(c.name(), h.name(), revisionOf(c, h), c.meta().labels().get(TAG_LABEL), isDeactivated(h),
-                rulesCoverPodCreate(h.rules()), SelectorEvaluator.evaluate(h.namespaceSelector(), namespaceLabels),
-                SelectorEvaluator.evaluate(h.objectSelector(), podLabels));
+                rulesCoverPodCreate(h.rules()), new CompiledSelector(h.namespaceSelector()), namespaceLabels,
+                new CompiledSelector(h.objectSelector()), podLabels);
     }
 
     /** The revision a hook serves: the configuration's istio.io/rev label, else the service name's suffix. */
