@@ -4,7 +4,6 @@ import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.injector.Decision;
 import io.injectordoctor.injector.HookEvaluation;
 import io.injectordoctor.injector.InjectionSubject;
-import io.injectordoctor.injector.InjectorInstall;
 import io.injectordoctor.injector.IstioVersion;
 import io.injectordoctor.injector.Reason;
 import io.injectordoctor.injector.ReasonCode;
@@ -34,8 +33,7 @@ public final class Explainer {
 
     /** The reference injector for a snapshot; checks use this too, so that nobody recomputes the decision. */
     public static ReferenceInjector referenceInjector(ClusterSnapshot s, IstioVersion versionOverride) {
-        return new ReferenceInjector(s.webhookConfigurations(),
-                new InjectorInstall(s.istioNamespace(), s.configMaps(), s.workloads()), versionOverride);
+        return ReferenceInjector.of(s, versionOverride);
     }
 
     public Decision decide(String namespace, ObjectMeta meta, boolean hostNetwork) {

@@ -27,6 +27,10 @@ public final class InjectorInstall {
         this.workloads = List.copyOf(workloads);
     }
 
+    public static InjectorInstall of(io.injectordoctor.cluster.ClusterSnapshot s) {
+        return new InjectorInstall(s.istioNamespace(), s.configMaps(), s.workloads());
+    }
+
     /** The namespace a hook's injector lives in: its service's, else the Istio namespace. */
     public String namespaceOf(Webhook hook) {
         if (hook != null && hook.clientConfig() != null && hook.clientConfig().service() != null

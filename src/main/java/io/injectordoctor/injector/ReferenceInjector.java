@@ -89,6 +89,11 @@ public final class ReferenceInjector {
         }
     }
 
+    /** The reference injector of a snapshot: its webhook configurations and control plane. */
+    public static ReferenceInjector of(io.injectordoctor.cluster.ClusterSnapshot s, IstioVersion versionOverride) {
+        return new ReferenceInjector(s.webhookConfigurations(), InjectorInstall.of(s), versionOverride);
+    }
+
     public Decision decide(InjectionSubject pod, Map<String, String> namespaceLabels) {
         List<HookEvaluation> hooks = new ArrayList<>(injectionHooks.size());
         List<Hook> matchedHooks = new ArrayList<>(2);

@@ -35,7 +35,7 @@ final class InjectorConfigs {
     }
 
     static InjectorInstall install(ClusterSnapshot snapshot) {
-        return new InjectorInstall(snapshot.istioNamespace(), snapshot.configMaps(), snapshot.workloads());
+        return InjectorInstall.of(snapshot);
     }
 
     static List<Needed> needed(ClusterSnapshot snapshot) {

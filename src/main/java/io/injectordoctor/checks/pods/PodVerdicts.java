@@ -4,7 +4,6 @@ import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.injector.Decision;
 import io.injectordoctor.injector.InjectionSubject;
-import io.injectordoctor.injector.InjectorInstall;
 import io.injectordoctor.injector.ReasonCode;
 import io.injectordoctor.injector.ReferenceInjector;
 import io.injectordoctor.model.NamespaceInfo;
@@ -14,6 +13,7 @@ import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.WorkloadInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,13 +31,19 @@ final class PodVerdicts {
     record Verdict(PodInfo pod, Decision decision) {
     }
 
-    static ReferenceInjector injector(ClusterSnapshot snapshot) {
-        return new ReferenceInjector(snapshot.webhookConfigurations(),
-                new InjectorInstall(snapshot.istioNamespace(), snapshot.configMaps(), snapshot.workloads()), null);
-    }
+    /**
+     * ID0601 and ID0602 read the same verdicts; a snapshot is immutable, so they are worked out once
+     * per snapshot instead of once per check (a whole cluster is one decision per pod).
+     */
+    private static final Map<ClusterSnapshot, List<Verdict>> VERDICTS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     static List<Verdict> all(ClusterSnapshot snapshot) {
-        ReferenceInjector injector = injector(snapshot);
+        return VERDICTS.computeIfAbsent(snapshot, PodVerdicts::decideAll);
+    }
+
+    private static List<Verdict> decideAll(ClusterSnapshot snapshot) {
+        ReferenceInjector injector = ReferenceInjector.of(snapshot, null);
         List<Verdict> out = new ArrayList<>();
         for (PodInfo p : snapshot.pods()) {
             Optional<NamespaceInfo> ns = snapshot.namespace(p.meta().namespace());
@@ -49,7 +55,7 @@ final class PodVerdicts {
                 out.add(new Verdict(p, d));
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     static InjectionSubject subject(PodInfo p) {

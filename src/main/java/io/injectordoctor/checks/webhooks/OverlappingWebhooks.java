@@ -9,7 +9,6 @@ import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.injector.Decision;
 import io.injectordoctor.injector.HookEvaluation;
 import io.injectordoctor.injector.InjectionSubject;
-import io.injectordoctor.injector.InjectorInstall;
 import io.injectordoctor.injector.ReasonCode;
 import io.injectordoctor.injector.ReferenceInjector;
 import io.injectordoctor.model.NamespaceInfo;
@@ -49,8 +48,7 @@ public final class OverlappingWebhooks implements Check {
 
     @Override
     public List<Finding> run(ClusterSnapshot snapshot) {
-        ReferenceInjector injector = new ReferenceInjector(snapshot.webhookConfigurations(),
-                new InjectorInstall(snapshot.istioNamespace(), snapshot.configMaps(), snapshot.workloads()), null);
+        ReferenceInjector injector = ReferenceInjector.of(snapshot, null);
         Map<List<String>, Set<String>> podsByNamespaceAndHooks = new LinkedHashMap<>();
         Set<String> flaggedNamespaces = new TreeSet<>();
         List<Finding> out = new ArrayList<>();
