@@ -57,7 +57,7 @@ record Mismatch(String summary, List<String> causes, List<String> fix) {
                         + "'istioctl kube-inject' or written into the manifest, not by the injection webhook.");
             }
         }
-        return new Mismatch(summary, causes, Remedies.recreate(pod));
+        return new Mismatch(summary, causes, List.of(io.injectordoctor.cluster.PodRecreation.command(snapshot, pod)));
     }
 
     private static WebhookConfiguration configuration(ClusterSnapshot s, String name) {

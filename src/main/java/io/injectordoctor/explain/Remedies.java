@@ -8,44 +8,12 @@ import io.injectordoctor.injector.ReasonCode;
 import io.injectordoctor.injector.WebhookMatcher;
 import io.injectordoctor.model.NamespaceInfo;
 import io.injectordoctor.model.ObjectMeta;
-import io.injectordoctor.model.OwnerRef;
-import io.injectordoctor.model.PodInfo;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The exact commands that recreate a pod or change a verdict. */
 final class Remedies {
     private Remedies() {
-    }
-
-    /** Recreating is the fix for any mismatch: injection happens only at creation. */
-    static List<String> recreate(PodInfo pod) {
-        String ns = pod.meta().namespace();
-        String name = pod.meta().name();
-        OwnerRef owner = pod.meta().owners().stream().filter(OwnerRef::controller).findFirst()
-                .orElse(pod.meta().owners().isEmpty() ? null : pod.meta().owners().get(0));
-        List<String> out = new ArrayList<>();
-        if (owner == null) {
-            out.add("kubectl -n " + ns + " delete pod " + name
-                    + "   # then create it again from its original manifest (it has no controller)");
-            return out;
-        }
-        switch (owner.kind()) {
-            case "ReplicaSet" -> {
-                String hash = pod.meta().labels().get("pod-template-hash");
-                if (hash != null && owner.name().endsWith("-" + hash)) {
-                    String deployment = owner.name().substring(0, owner.name().length() - hash.length() - 1);
-                    out.add("kubectl -n " + ns + " rollout restart deployment/" + deployment);
-                } else {
-                    out.add("kubectl -n " + ns + " delete pod " + name + "   # its ReplicaSet " + owner.name() + " recreates it");
-                }
-            }
-            case "StatefulSet" -> out.add("kubectl -n " + ns + " rollout restart statefulset/" + owner.name());
-            case "DaemonSet" -> out.add("kubectl -n " + ns + " rollout restart daemonset/" + owner.name());
-            default -> out.add("kubectl -n " + ns + " delete pod " + name + "   # its " + owner.kind() + " "
-                    + owner.name() + " recreates it");
-        }
-        return out;
     }
 
     /** What would flip the verdict, for an engineer who expected the other outcome. */

@@ -7,10 +7,7 @@ import io.injectordoctor.injector.InjectionSubject;
 import io.injectordoctor.injector.ReasonCode;
 import io.injectordoctor.injector.ReferenceInjector;
 import io.injectordoctor.model.NamespaceInfo;
-import io.injectordoctor.model.ObjectMeta;
-import io.injectordoctor.model.OwnerRef;
 import io.injectordoctor.model.PodInfo;
-import io.injectordoctor.model.WorkloadInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,28 +59,7 @@ final class PodVerdicts {
         return new InjectionSubject(p.meta().namespace(), p.meta().labels(), p.meta().annotations(), p.spec().hostNetwork());
     }
 
-    /** The command that recreates the pod: a rollout restart of its top-level workload, else a delete. */
     static String recreate(ClusterSnapshot snapshot, PodInfo pod) {
-        ObjectMeta m = pod.meta();
-        String kind = null;
-        String name = null;
-        for (int depth = 0; depth < 3; depth++) {
-            Optional<OwnerRef> owner = m.owners().stream().filter(OwnerRef::controller).findFirst();
-            if (owner.isEmpty()) {
-                break;
-            }
-            kind = owner.get().kind();
-            name = owner.get().name();
-            Optional<WorkloadInfo> w = snapshot.workload(kind, m.namespace(), name);
-            if (w.isEmpty()) {
-                break;
-            }
-            m = w.get().meta();
-        }
-        if (kind != null && Set.of("Deployment", "StatefulSet", "DaemonSet").contains(kind)) {
-            return "kubectl -n " + pod.meta().namespace() + " rollout restart " + kind.toLowerCase() + "/" + name;
-        }
-        return "kubectl -n " + pod.meta().namespace() + " delete pod " + pod.meta().name()
-                + (kind == null ? " (a bare pod: re-create it from its manifest)" : "");
+        return io.injectordoctor.cluster.PodRecreation.command(snapshot, pod);
     }
 }
