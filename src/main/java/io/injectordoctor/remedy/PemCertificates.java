@@ -1,29 +1,18 @@
 package io.injectordoctor.remedy;
 
-import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
+import io.injectordoctor.certs.BundleParser;
+import io.injectordoctor.certs.BundleProblem;
+import io.injectordoctor.certs.CertIdentity;
+import io.injectordoctor.certs.ParsedCertificates;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Certificates out of PEM text, compared by their DER encoding: two PEM texts that differ only in
- * line breaks or surrounding comments hold the same certificate. Any other PEM block (a key, say)
- * is skipped without being decoded.
+ * The certificates restart-injector compares, read with the certs package's parser (which never
+ * reads the body of a key block) and told apart by DER fingerprint, so that two texts of the same
+ * certificate (other line breaks, comments) are the same certificate.
  */
-public final class PemCertificates {
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN CERTIFICATE-----\\s*([A-Za-z0-9+/=\\s]*?)-----END CERTIFICATE-----");
-
+final class PemCertificates {
     private PemCertificates() {
     }
 
@@ -35,26 +24,17 @@ public final class PemCertificates {
     }
 
     public static Parsed parse(String pem) {
-        List<X509Certificate> out = new ArrayList<>();
-        int bad = 0;
         if (pem == null) {
-            return new Parsed(out, 0);
+            return new Parsed(List.of(), 0);
         }
-        Matcher m = BLOCK.matcher(pem);
-        while (m.find()) {
-            try {
-                byte[] der = Base64.getMimeDecoder().decode(m.group(1));
-                CertificateFactory cf = CertificateFactory.getInstance("X.509");
-                out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
-            } catch (CertificateException | IllegalArgumentException e) {
-                bad++;
-            }
-        }
-        return new Parsed(out, bad);
+        ParsedCertificates p = BundleParser.parsePem(pem);
+        int bad = (int) p.problems().stream()
+                .filter(b -> b.kind() == BundleProblem.Kind.UNPARSEABLE_CERTIFICATE).count();
+        return new Parsed(p.certificates(), bad);
     }
 
     public static boolean sameCertificate(X509Certificate a, X509Certificate b) {
-        return Arrays.equals(der(a), der(b));
+        return CertIdentity.fingerprint(a).equals(CertIdentity.fingerprint(b));
     }
 
     public static boolean contains(List<X509Certificate> bundle, X509Certificate wanted) {
@@ -63,19 +43,6 @@ public final class PemCertificates {
 
     /** The first eight bytes of the SHA-256 of the DER, enough to tell certificates apart in a line. */
     public static String shortFingerprint(X509Certificate c) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(der(c));
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] der(X509Certificate c) {
-        try {
-            return c.getEncoded();
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CertIdentity.fingerprint(c).substring(0, 23);
     }
 }
