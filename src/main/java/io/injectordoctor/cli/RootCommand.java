@@ -1,5 +1,6 @@
 package io.injectordoctor.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,19 +15,6 @@ import picocli.CommandLine.Spec;
             "Diagnoses Istio sidecar injection: explains why a pod was or was not injected,",
             "checks the injection webhook and its certificates, and offers the fix."
         },
-        subcommands = {
-            ExplainCommand.class,
-            CheckCertsCommand.class,
-            CheckCommand.class,
-            ChecksListCommand.class,
-            RestartInjectorCommand.class,
-            InjectCommand.class,
-            ServeCommand.class,
-            SnapshotCommand.class,
-            DemoCommand.class,
-            CompletionCommand.class,
-            picocli.CommandLine.HelpCommand.class
-        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   healthy or consistent (warnings alone do not fail)",
@@ -38,6 +26,23 @@ import picocli.CommandLine.Spec;
             "  77  unauthorised or forbidden"
         })
 public final class RootCommand implements Runnable {
+    /**
+     * The subcommands, in the order help lists them. Not in the annotation: {@link Main} registers
+     * only the one a run names, because picocli builds every registered command's model up front.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            ExplainCommand.class,
+            CheckCertsCommand.class,
+            CheckCommand.class,
+            ChecksListCommand.class,
+            RestartInjectorCommand.class,
+            InjectCommand.class,
+            ServeCommand.class,
+            SnapshotCommand.class,
+            DemoCommand.class,
+            CompletionCommand.class,
+            picocli.CommandLine.HelpCommand.class);
+
     @Spec
     CommandSpec spec;
 
