@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
             "  injector-doctor explain pod/productpage-v1-6b746f74dc-9stvs -n bookinfo",
             "  injector-doctor explain deployment/reviews -n bookinfo     # the pod template",
             "  injector-doctor explain -f my-app.yaml -n staging          # a manifest not applied yet",
-            "  injector-doctor explain pods -A                            # every pod, mismatches first",
+            "  injector-doctor explain pods -A                            # every pod, then the mismatched ones again",
             "  injector-doctor explain pod/web-0 -n shop -o json",
             "  injector-doctor explain pods -A --snapshot cluster-dump.yaml",
             "  injector-doctor explain pod/web-0 -n shop --probe            # ask the live webhook (dry run)",
@@ -145,30 +145,26 @@ public final class ExplainCommand implements Callable<Integer> {
 
     private int explainPods(IstioVersion version) {
         String ns = allNamespaces ? null : Loading.namespace(global);
-        ClusterSnapshot s = Loading.snapshot(global, LoadRequest.of(ns, null, ResourceKind.NAMESPACE, ResourceKind.POD,
-                ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP));
-        requireDecisionInputs(s);
-        List<PodInfo> pods = s.pods().stream().filter(p -> ns == null || ns.equals(p.meta().namespace())).toList();
-        PodsAudit audit = new PodsAudit(pods, new Explainer(s, version));
-        PrintWriter out = spec.commandLine().getOut();
-        boolean errors = false;
-        boolean warnings = false;
-        switch (global.output) {
-            case text -> new PodsTableText(Style.detect(global.noColor)).write(out, audit);
-            case json, yaml -> {
-                boolean yaml = global.output == GlobalOptions.OutputFormat.yaml;
-                java.util.Iterator<Explanation> it = audit.explanations();
-                Structured.writeStream(out, yaml, Explanation.SCHEMA_VERSION, "items", it, "summary", audit.summary());
+        LoadRequest req = LoadRequest.of(ns, null, ResourceKind.NAMESPACE, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION,
+                ResourceKind.CONFIGMAP);
+        PodsAudit audit = Loading.auditPods(global, req, ns, (s, pods) -> {
+            requireDecisionInputs(s);
+            PodsAudit a = new PodsAudit(new Explainer(s, version));
+            PrintWriter out = spec.commandLine().getOut();
+            if (global.output == GlobalOptions.OutputFormat.text) {
+                PodsTableText table = new PodsTableText(Style.detect(global.noColor), out);
+                pods.forEach(p -> table.row(a.add(p).row()));
+                table.finish(a);
+            } else {
+                Structured.ListWriter items = new Structured.ListWriter(out,
+                        global.output == GlobalOptions.OutputFormat.yaml, Explanation.SCHEMA_VERSION, "items");
+                pods.forEach(p -> items.item(a.add(p).explanation()));
+                items.finish("summary", a.summary());
             }
-        }
+            return a;
+        });
         // Findings other than mismatches (a config that does not parse, double injection) fail too.
-        java.util.Iterator<Explanation> again = audit.explanations();
-        while (again.hasNext() && !errors) {
-            Explanation e = again.next();
-            errors = e.hasErrors();
-            warnings |= e.hasWarnings();
-        }
-        if (audit.anyMismatch() || errors || (failOn == FailOn.warning && warnings)) {
+        if (audit.anyMismatch() || audit.anyErrors() || (failOn == FailOn.warning && audit.anyWarnings())) {
             return ExitCode.FINDINGS;
         }
         return ExitCode.OK;

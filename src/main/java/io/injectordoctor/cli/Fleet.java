@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -99,18 +100,16 @@ final class Fleet {
         args.add(context);
         args.add("-o");
         args.add("json");
-        StringWriter out = new StringWriter();
+        TopLevelFields fields = new TopLevelFields(Set.of("summary", "success"));
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(fields, java.nio.charset.StandardCharsets.UTF_8));
         StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        int code = Main.run(out, new PrintWriter(err), args.toArray(String[]::new));
+        out.flush();
         String error = err.toString().lines().filter(l -> l.startsWith("error: "))
                 .map(l -> l.substring("error: ".length())).findFirst().orElse(null);
-        Object summary = null;
-        try {
-            JsonNode j = JSON.readTree(out.toString());
-            summary = j == null ? null : j.has("summary") ? j.get("summary") : j.has("success") ? Map.of("success", j.get("success")) : null;
-        } catch (IOException ignored) {
-            // no JSON: the run failed before printing; the error line says why
-        }
+        // No JSON when the run failed before printing; the error line says why.
+        Object summary = fields.get("summary").map(Object.class::cast)
+                .or(() -> fields.get("success").map(s -> Map.of("success", s))).orElse(null);
         return new Row(context, code, status(code), summary, error);
     }
 

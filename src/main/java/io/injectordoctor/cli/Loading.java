@@ -13,6 +13,7 @@ import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.LiveLoader;
 import io.injectordoctor.cluster.LoadRequest;
 import io.injectordoctor.cluster.Permissions;
+import io.injectordoctor.cluster.PodStream;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.cluster.SnapshotFile;
 import io.injectordoctor.render.ProgressLine;
@@ -63,6 +64,37 @@ public final class Loading {
                         g.output == GlobalOptions.OutputFormat.text)) {
             api.onPage((path, items) -> progress.show("reading " + resourceOf(path) + ": " + items + " so far"));
             return new LiveLoader(api, g.istioNamespace).load(req, ClusterConfig.describe(config));
+        }
+    }
+
+    /** What an audit of many pods works on: the cluster without its pods, and the pods as a stream. */
+    public interface PodAudit<T> {
+        T run(ClusterSnapshot cluster, PodStream pods);
+    }
+
+    /**
+     * Loads what {@code req} asks for (which must not include pods), then hands the pods of
+     * {@code podNamespace} (null: all) over one page at a time while the API client is still open.
+     * From a snapshot file, the pods come in the file's order.
+     */
+    public static <T> T auditPods(GlobalOptions g, LoadRequest req, String podNamespace, PodAudit<T> audit) {
+        if (g.snapshot != null) {
+            ClusterSnapshot s = snapshot(g, req);
+            return audit.run(s, each -> s.pods().stream()
+                    .filter(p -> podNamespace == null || podNamespace.equals(p.meta().namespace())).forEach(each));
+        }
+        Config config = config(g);
+        try (ApiClient api = new ApiClient(config)) {
+            ClusterSnapshot s;
+            try (ProgressLine progress = ProgressLine.forTerminal(new java.io.PrintWriter(System.err, true),
+                    g.output == GlobalOptions.OutputFormat.text)) {
+                api.onPage((path, items) -> progress.show("reading " + resourceOf(path) + ": " + items + " so far"));
+                s = new LiveLoader(api, g.istioNamespace).load(req, ClusterConfig.describe(config));
+            }
+            // The rows printed as each page arrives are the progress from here on.
+            api.onPage((path, items) -> { });
+            LiveLoader pods = new LiveLoader(api, g.istioNamespace);
+            return audit.run(s, each -> pods.streamPods(podNamespace, each));
         }
     }
 

@@ -3,6 +3,7 @@ package io.injectordoctor.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
+import io.injectordoctor.model.PodInfo;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -153,6 +154,44 @@ public final class LiveLoader {
         }
     }
 
+
+    /**
+     * The pods of a namespace (null: all), converted and handed on as each page arrives; nothing is
+     * kept. When an expired continue token restarts the list, the pods already handed on are
+     * skipped by name: the API server lists in key order (namespace, then name).
+     */
+    public void streamPods(String namespace, Consumer<PodInfo> each) {
+        String[] last = {null};
+        boolean[] skipping = {false};
+        try {
+            api.listPages(Paths.collection(ResourceKind.POD, namespace), new ApiClient.PageSink() {
+                @Override
+                public void item(JsonNode o) {
+                    String key = Json.text(o, "metadata", "namespace") + "/" + Json.text(o, "metadata", "name");
+                    if (skipping[0]) {
+                        if (key.compareTo(last[0]) <= 0) {
+                            return;
+                        }
+                        skipping[0] = false;
+                    }
+                    last[0] = key;
+                    PodInfo pod = ObjectConverter.pod(withKind(o, ResourceKind.POD));
+                    tap.accept(Capture.sanitize(o));
+                    each.accept(pod);
+                }
+
+                @Override
+                public void restart() {
+                    skipping[0] = last[0] != null;
+                }
+            });
+        } catch (ApiException e) {
+            if (e.code() == 403) {
+                throw new DoctorException(ExitCode.NOPERM, Permissions.forbidden("list", ResourceKind.POD, namespace));
+            }
+            throw Permissions.failure(e, api.server(), "list", ResourceKind.POD, namespace);
+        }
+    }
 
     private void getOne(ResourceKind kind, String namespace, String name, SnapshotAssembler sink,
             ClusterSnapshot.Builder b, String what) {

@@ -13,6 +13,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,11 +76,31 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
                 && type != null && type.contains("merge-patch") && response.code() / 100 == 2) {
             controller.restarted(restart.group(1), restart.group(2));
         }
-        if ("GET".equals(request.getMethod()) && wantsTable(request) && isPodPath(bare)
-                && response.code() == HttpURLConnection.HTTP_OK) {
-            return asPodTable(response);
+        if ("GET".equals(request.getMethod()) && isPodPath(bare) && response.code() == HttpURLConnection.HTTP_OK
+                && !path.contains("watch=")) {
+            MockResponse sorted = inKeyOrder(response);
+            return wantsTable(request) ? asPodTable(sorted) : sorted;
         }
         return response;
+    }
+
+    /** A real API server lists in the order of its storage keys: by namespace, then name. */
+    private MockResponse inKeyOrder(MockResponse response) {
+        try {
+            JsonNode body = json.readTree(response.getBody().getBytes());
+            if (!(body.get("items") instanceof com.fasterxml.jackson.databind.node.ArrayNode items)) {
+                return response;
+            }
+            List<JsonNode> sorted = new java.util.ArrayList<>();
+            items.forEach(sorted::add);
+            sorted.sort(java.util.Comparator.comparing((JsonNode o) -> o.path("metadata").path("namespace").asText())
+                    .thenComparing(o -> o.path("metadata").path("name").asText()));
+            items.removeAll();
+            items.addAll(sorted);
+            return ok(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The demo's user may do anything, as a cluster admin would; the review says so. */

@@ -2,81 +2,84 @@ package io.injectordoctor.explain;
 
 import io.injectordoctor.model.PodInfo;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 
 /**
- * {@code explain pods}: every pod, mismatches first, and a summary. A whole cluster does not fit in
- * memory as full explanations, so the first pass keeps one small row per pod and the explanations
- * are made again, one at a time, while they are written.
+ * {@code explain pods}: pods are explained one at a time as they arrive, in the order of their
+ * source, and only counters and the first few mismatches are kept, so a whole cluster is audited
+ * in the memory of one page.
  */
 public final class PodsAudit {
-    /** One pod's line of the table, and where to find the pod again. */
-    public record Row(int index, String namespace, String name, boolean inject, boolean sidecar, boolean consistent,
+    /** Mismatches recalled by name at the end; the rest are counted (and marked in the table). */
+    public static final int RECALLED_MISMATCHES = 20;
+
+    /** One pod's line of the table. */
+    public record Row(String namespace, String name, boolean inject, boolean sidecar, boolean consistent,
             String decisive) {
+    }
+
+    /** One pod: its full explanation, for JSON and YAML, and its row, for the table. */
+    public record Audited(Explanation explanation, Row row) {
     }
 
     public record Summary(int pods, int consistent, int mismatches, int missingSidecar, int unexpectedSidecar,
             int expectedInjected, int withSidecar) {
     }
 
-    private final List<PodInfo> pods;
     private final Explainer explainer;
-    private final List<Row> rows;
-    private final Summary summary;
+    private final List<Row> recalled = new ArrayList<>();
+    private int pods;
+    private int consistent;
+    private int missing;
+    private int unexpected;
+    private int expected;
+    private int with;
+    private boolean errors;
+    private boolean warnings;
 
-    public PodsAudit(List<PodInfo> pods, Explainer explainer) {
-        this.pods = List.copyOf(pods);
+    public PodsAudit(Explainer explainer) {
         this.explainer = explainer;
-        List<Row> r = new ArrayList<>(pods.size());
-        int consistent = 0;
-        int missing = 0;
-        int unexpected = 0;
-        int expected = 0;
-        int with = 0;
-        for (int i = 0; i < this.pods.size(); i++) {
-            Explanation e = explainer.explainPod(this.pods.get(i));
-            boolean inject = e.reference().inject();
-            boolean has = e.observed() != null && e.observed().sidecar();
-            boolean ok = Boolean.TRUE.equals(e.consistent());
-            r.add(new Row(i, e.subject().namespace(), e.subject().name(), inject, has, ok, e.reference().decisive()));
-            consistent += ok ? 1 : 0;
-            missing += inject && !has ? 1 : 0;
-            unexpected += !inject && has ? 1 : 0;
-            expected += inject ? 1 : 0;
-            with += has ? 1 : 0;
-        }
-        r.sort(Comparator.comparing(Row::consistent).thenComparing(Row::namespace).thenComparing(Row::name));
-        this.rows = List.copyOf(r);
-        this.summary = new Summary(r.size(), consistent, missing + unexpected, missing, unexpected, expected, with);
     }
 
-    public List<Row> rows() {
-        return rows;
+    public Audited add(PodInfo pod) {
+        Explanation e = explainer.explainPod(pod);
+        boolean inject = e.reference().inject();
+        boolean has = e.observed() != null && e.observed().sidecar();
+        boolean ok = Boolean.TRUE.equals(e.consistent());
+        Row row = new Row(e.subject().namespace(), e.subject().name(), inject, has, ok, e.reference().decisive());
+        pods++;
+        consistent += ok ? 1 : 0;
+        missing += inject && !has ? 1 : 0;
+        unexpected += !inject && has ? 1 : 0;
+        expected += inject ? 1 : 0;
+        with += has ? 1 : 0;
+        errors |= e.hasErrors();
+        warnings |= e.hasWarnings();
+        if (!ok && recalled.size() < RECALLED_MISMATCHES) {
+            recalled.add(row);
+        }
+        return new Audited(e, row);
     }
 
     public Summary summary() {
-        return summary;
+        return new Summary(pods, consistent, missing + unexpected, missing, unexpected, expected, with);
+    }
+
+    /** The first {@link #RECALLED_MISMATCHES} mismatched pods, in the order they came. */
+    public List<Row> recalledMismatches() {
+        return List.copyOf(recalled);
     }
 
     public boolean anyMismatch() {
-        return summary.mismatches() > 0;
+        return missing + unexpected > 0;
     }
 
-    /** The full explanations in table order, made one at a time. */
-    public Iterator<Explanation> explanations() {
-        Iterator<Row> it = rows.iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
+    /** Some pod has a finding of severity error besides a mismatch (a config that does not parse, double injection). */
+    public boolean anyErrors() {
+        return errors;
+    }
 
-            @Override
-            public Explanation next() {
-                return explainer.explainPod(pods.get(it.next().index()));
-            }
-        };
+    public boolean anyWarnings() {
+        return warnings;
     }
 }

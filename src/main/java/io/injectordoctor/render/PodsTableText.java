@@ -5,28 +5,81 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code explain pods} as a table, mismatches first, then a summary line. */
+/**
+ * {@code explain pods} as a table written while the pods arrive: rows are aligned a block at a
+ * time (columns only widen, so a long name further down shifts the columns once, as in kubectl's
+ * chunked output); then the summary, and the mismatched pods again with the command that explains
+ * each.
+ */
 public final class PodsTableText {
-    private final Style style;
+    /** Rows aligned together; one API page. */
+    static final int BLOCK = 500;
+    private static final String[] HEADER = {"NAMESPACE", "POD", "REFERENCE", "OBSERVED", "RESULT", "WHY"};
 
-    public PodsTableText(Style style) {
+    private final Style style;
+    private final PrintWriter out;
+    private final List<String[]> block = new ArrayList<>(BLOCK);
+    private final int[] width = new int[5];
+    private boolean headerWritten;
+
+    public PodsTableText(Style style, PrintWriter out) {
         this.style = style;
+        this.out = out;
     }
 
-    public void write(PrintWriter out, PodsAudit audit) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAMESPACE", "POD", "REFERENCE", "OBSERVED", "RESULT", "WHY"});
-        for (PodsAudit.Row r : audit.rows()) {
-            rows.add(new String[] {r.namespace(), r.name(), r.inject() ? "inject" : "skip", r.sidecar() ? "sidecar" : "none",
-                r.consistent() ? "ok" : "MISMATCH", r.decisive() == null ? "" : r.decisive()});
+    public void row(PodsAudit.Row r) {
+        block.add(new String[] {r.namespace(), r.name(), r.inject() ? "inject" : "skip", r.sidecar() ? "sidecar" : "none",
+            r.consistent() ? "ok" : "MISMATCH", r.decisive() == null ? "" : r.decisive()});
+        if (block.size() == BLOCK) {
+            writeBlock();
         }
-        int[] width = new int[5];
-        for (String[] r : rows) {
+    }
+
+    public void finish(PodsAudit audit) {
+        writeBlock();
+        PodsAudit.Summary s = audit.summary();
+        if (headerWritten) {
+            out.println();
+        }
+        out.println(s.pods() + " pods: " + s.consistent() + " consistent, " + s.mismatches() + " mismatched ("
+                + s.missingSidecar() + " missing the sidecar, " + s.unexpectedSidecar() + " with an unexpected sidecar); "
+                + s.expectedInjected() + " should be injected, " + s.withSidecar() + " have istio-proxy.");
+        List<PodsAudit.Row> recalled = audit.recalledMismatches();
+        if (!recalled.isEmpty()) {
+            out.println("Mismatched pods; each command gives the trace and the fix:");
+            List<String> commands = new ArrayList<>();
+            int w = 0;
+            for (PodsAudit.Row r : recalled) {
+                String c = "injector-doctor explain pod/" + r.name() + " -n " + r.namespace();
+                commands.add(c);
+                w = Math.max(w, c.length());
+            }
+            for (int i = 0; i < recalled.size(); i++) {
+                PodsAudit.Row r = recalled.get(i);
+                out.println("  " + pad(commands.get(i), w) + "  # " + (r.inject() ? "missing the sidecar" : "unexpected sidecar")
+                        + " (" + r.decisive() + ")");
+            }
+            int more = s.mismatches() - recalled.size();
+            if (more > 0) {
+                out.println("  ... and " + more + " more, marked MISMATCH in the table above.");
+            }
+        }
+        out.flush();
+    }
+
+    private void writeBlock() {
+        if (block.isEmpty()) {
+            return;
+        }
+        if (!headerWritten) {
+            block.add(0, HEADER);
+        }
+        for (String[] r : block) {
             for (int i = 0; i < 5; i++) {
                 width[i] = Math.max(width[i], r[i].length());
             }
         }
-        for (String[] r : rows) {
+        for (String[] r : block) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < 5; i++) {
                 String cell = pad(r[i], width[i]);
@@ -35,14 +88,8 @@ public final class PodsTableText {
             sb.append(r[5]);
             out.println(sb.toString().stripTrailing());
         }
-        PodsAudit.Summary s = audit.summary();
-        out.println();
-        out.println(s.pods() + " pods: " + s.consistent() + " consistent, " + s.mismatches() + " mismatched ("
-                + s.missingSidecar() + " missing the sidecar, " + s.unexpectedSidecar() + " with an unexpected sidecar); "
-                + s.expectedInjected() + " should be injected, " + s.withSidecar() + " have istio-proxy.");
-        if (s.mismatches() > 0) {
-            out.println("Run 'injector-doctor explain pod/NAME -n NAMESPACE' for the trace and the fix of a mismatched pod.");
-        }
+        headerWritten = true;
+        block.clear();
         out.flush();
     }
 

@@ -49,33 +49,61 @@ public final class Structured {
     }
 
     /**
-     * Writes {@code {"schemaVersion": N, "<arrayField>": [items...], "<tailField>": tail}} item by item,
-     * so that a long list is never held in memory as a whole.
+     * Writes {@code {"schemaVersion": N, "<arrayField>": [items...], "<tailField>": tail}} item by item
+     * as the items are made, so that a long list is never held in memory as a whole.
      */
-    public static void writeStream(PrintWriter out, boolean yaml, int schemaVersion, String arrayField,
-            java.util.Iterator<?> items, String tailField, Object tail) {
-        ObjectMapper m = yaml ? YAML : JSON;
-        try {
-            com.fasterxml.jackson.core.JsonGenerator g = m.getFactory().createGenerator(out);
-            if (!yaml) {
-                g.useDefaultPrettyPrinter();
+    public static final class ListWriter {
+        private final PrintWriter out;
+        private final ObjectMapper mapper;
+        private final com.fasterxml.jackson.core.JsonGenerator g;
+
+        public ListWriter(PrintWriter out, boolean yaml, int schemaVersion, String arrayField) {
+            this.out = out;
+            this.mapper = yaml ? YAML : JSON;
+            try {
+                g = mapper.getFactory().createGenerator(out);
+                if (!yaml) {
+                    g.useDefaultPrettyPrinter();
+                }
+                g.writeStartObject();
+                g.writeNumberField("schemaVersion", schemaVersion);
+                g.writeArrayFieldStart(arrayField);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            g.writeStartObject();
-            g.writeNumberField("schemaVersion", schemaVersion);
-            g.writeArrayFieldStart(arrayField);
-            while (items.hasNext()) {
-                m.writeValue(g, items.next());
-            }
-            g.writeEndArray();
-            g.writeFieldName(tailField);
-            m.writeValue(g, tail);
-            g.writeEndObject();
-            g.flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
-        out.println();
-        out.flush();
+
+        public void item(Object item) {
+            try {
+                mapper.writeValue(g, item);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** Lets what was written so far reach the reader: a page at a time, not at the end. */
+        public void flush() {
+            try {
+                g.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            out.flush();
+        }
+
+        public void finish(String tailField, Object tail) {
+            try {
+                g.writeEndArray();
+                g.writeFieldName(tailField);
+                mapper.writeValue(g, tail);
+                g.writeEndObject();
+                g.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            out.println();
+            out.flush();
+        }
     }
 
     /** Writes the model as JSON ({@code yaml == false}) or YAML, with a trailing newline. */
