@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class Explainer {
     private final ClusterSnapshot snapshot;
     private final ReferenceInjector injector;
-    private final Map<String, Map<String, String>> namespaceLabels = new java.util.HashMap<>();
+    private final Map<String, ReferenceInjector.PreparedNamespace> namespaces = new java.util.HashMap<>();
 
     public Explainer(ClusterSnapshot snapshot, IstioVersion versionOverride) {
         this.snapshot = snapshot;
@@ -38,13 +38,14 @@ public final class Explainer {
 
     public Decision decide(String namespace, ObjectMeta meta, boolean hostNetwork) {
         InjectionSubject subject = new InjectionSubject(namespace, meta.labels(), meta.annotations(), hostNetwork);
-        return injector.decide(subject, namespaceLabels(namespace));
+        return injector.decide(subject, namespace(namespace));
     }
 
-    private Map<String, String> namespaceLabels(String namespace) {
-        return namespaceLabels.computeIfAbsent(namespace == null ? "" : namespace, n -> snapshot.namespace(namespace)
-                .map(NamespaceInfo::effectiveLabels)
-                .orElseGet(() -> new NamespaceInfo(ObjectMeta.of(null, namespace)).effectiveLabels()));
+    /** Once per namespace: its labels, and every hook's namespaceSelector evaluated against them. */
+    private ReferenceInjector.PreparedNamespace namespace(String namespace) {
+        return namespaces.computeIfAbsent(namespace == null ? "" : namespace, n -> injector.prepare(
+                snapshot.namespace(namespace).map(NamespaceInfo::effectiveLabels)
+                        .orElseGet(() -> new NamespaceInfo(ObjectMeta.of(null, namespace)).effectiveLabels())));
     }
 
     public Explanation explainPod(PodInfo pod) {

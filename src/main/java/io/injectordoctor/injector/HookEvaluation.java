@@ -11,29 +11,28 @@ import java.util.List;
 public final class HookEvaluation {
     private final String configuration;
     private final String name;
+    private final String qualifiedName;
     private final String revision;
     private final String tag;
     private final boolean deactivated;
     private final boolean rulesMatch;
-    private final CompiledSelector namespaceCompiled;
+    private final SelectorResult namespaceSelector;
     private final CompiledSelector objectCompiled;
-    private final java.util.Map<String, String> namespaceLabels;
     private final java.util.Map<String, String> podLabels;
-    private SelectorResult namespaceSelector;
     private SelectorResult objectSelector;
     private List<String> evidence;
 
-    HookEvaluation(String configuration, String name, String revision, String tag, boolean deactivated,
-            boolean rulesMatch, CompiledSelector namespaceSelector, java.util.Map<String, String> namespaceLabels,
-            CompiledSelector objectSelector, java.util.Map<String, String> podLabels) {
+    HookEvaluation(String configuration, String name, String qualifiedName, String revision, String tag, boolean deactivated,
+            boolean rulesMatch, SelectorResult namespaceSelector, CompiledSelector objectSelector,
+            java.util.Map<String, String> podLabels) {
         this.configuration = configuration;
         this.name = name;
+        this.qualifiedName = qualifiedName;
         this.revision = revision;
         this.tag = tag;
         this.deactivated = deactivated;
         this.rulesMatch = rulesMatch;
-        this.namespaceCompiled = namespaceSelector;
-        this.namespaceLabels = namespaceLabels;
+        this.namespaceSelector = namespaceSelector;
         this.objectCompiled = objectSelector;
         this.podLabels = podLabels;
     }
@@ -62,10 +61,8 @@ public final class HookEvaluation {
         return rulesMatch;
     }
 
+    /** Shared by every pod of the namespace: see {@link ReferenceInjector#prepare}. */
     public SelectorResult namespaceSelector() {
-        if (namespaceSelector == null) {
-            namespaceSelector = new SelectorResult(namespaceCompiled, namespaceLabels);
-        }
         return namespaceSelector;
     }
 
@@ -82,7 +79,7 @@ public final class HookEvaluation {
     }
 
     public String qualifiedName() {
-        return configuration + "/" + name;
+        return qualifiedName;
     }
 
     /** One line per rule and selector term: what the hook asked for and what the objects held. */

@@ -34,10 +34,12 @@ public final class ReferenceInjector {
         final boolean rules;
         final String namespace;
         final String configMap;
+        final String qualifiedName;
         final CompiledSelector namespaceSelector;
         final CompiledSelector objectSelector;
-        private Decision.InjectorInfo info;
-        private Optional<InjectorConfig> config;
+        private volatile Decision.InjectorInfo info;
+        private volatile Decision.InjectorInfo closestInfo;
+        private volatile Optional<InjectorConfig> config;
 
         Hook(WebhookConfiguration c, Webhook h) {
             this.configuration = c;
@@ -48,27 +50,68 @@ public final class ReferenceInjector {
             this.rules = WebhookMatcher.rulesCoverPodCreate(h.rules());
             this.namespace = install.namespaceOf(h);
             this.configMap = namespace + "/" + InjectorInstall.configMapName(revision);
+            this.qualifiedName = c.name() + "/" + h.name();
             this.namespaceSelector = new CompiledSelector(h.namespaceSelector());
             this.objectSelector = new CompiledSelector(h.objectSelector());
         }
 
-        HookEvaluation evaluate(Map<String, String> namespaceLabels, Map<String, String> podLabels) {
-            return new HookEvaluation(configuration.name(), webhook.name(), revision, tag, deactivated, rules,
-                    namespaceSelector, namespaceLabels, objectSelector, podLabels);
+        HookEvaluation evaluate(SelectorResult namespaceResult, Map<String, String> podLabels) {
+            return new HookEvaluation(configuration.name(), webhook.name(), qualifiedName, revision, tag, deactivated, rules,
+                    namespaceResult, objectSelector, podLabels);
         }
 
-        synchronized Decision.InjectorInfo info() {
-            if (info == null) {
-                info = injectorInfo(webhook, revision, configMap);
+        // Worked out on first use; two threads may both work it out, to the same value.
+        Decision.InjectorInfo info() {
+            Decision.InjectorInfo i = info;
+            if (i == null) {
+                i = injectorInfo(webhook, revision, configMap);
+                info = i;
             }
-            return info;
+            return i;
         }
 
-        synchronized Optional<InjectorConfig> config() {
-            if (config == null) {
-                config = install.config(namespace, revision);
+        /** For a pod this hook does not select, but comes closest to: no injector config applies. */
+        Decision.InjectorInfo closestInfo() {
+            Decision.InjectorInfo i = closestInfo;
+            if (i == null) {
+                i = injectorInfo(webhook, revision, null);
+                closestInfo = i;
             }
-            return config;
+            return i;
+        }
+
+        Optional<InjectorConfig> config() {
+            Optional<InjectorConfig> c = config;
+            if (c == null) {
+                c = install.config(namespace, revision);
+                config = c;
+            }
+            return c;
+        }
+    }
+
+    /**
+     * A namespace's labels with every hook's namespaceSelector already evaluated against them, so
+     * that the pods of a namespace share that work. For the thread that prepared it.
+     */
+    public final class PreparedNamespace {
+        private final Map<String, String> labels;
+        private final SelectorResult[] results;
+
+        private PreparedNamespace(Map<String, String> labels) {
+            this.labels = labels;
+            this.results = new SelectorResult[injectionHooks.size()];
+            for (int i = 0; i < results.length; i++) {
+                results[i] = new SelectorResult(injectionHooks.get(i).namespaceSelector, labels).evaluated();
+            }
+        }
+
+        public Map<String, String> labels() {
+            return labels;
+        }
+
+        private ReferenceInjector owner() {
+            return ReferenceInjector.this;
         }
     }
 
@@ -94,13 +137,29 @@ public final class ReferenceInjector {
         return new ReferenceInjector(s.webhookConfigurations(), InjectorInstall.of(s), versionOverride);
     }
 
+    /** Evaluates every hook's namespaceSelector against these labels once, for all the namespace's pods. */
+    public PreparedNamespace prepare(Map<String, String> namespaceLabels) {
+        return new PreparedNamespace(namespaceLabels);
+    }
+
     public Decision decide(InjectionSubject pod, Map<String, String> namespaceLabels) {
-        List<HookEvaluation> hooks = new ArrayList<>(injectionHooks.size());
+        return decide(pod, prepare(namespaceLabels));
+    }
+
+    public Decision decide(InjectionSubject pod, PreparedNamespace namespace) {
+        if (namespace.owner() != this) {
+            throw new IllegalArgumentException("the namespace was prepared by another reference injector");
+        }
+        int n = injectionHooks.size();
+        List<HookEvaluation> hooks = new ArrayList<>(n);
+        List<HookEvaluation> matched = new ArrayList<>(2);
         List<Hook> matchedHooks = new ArrayList<>(2);
-        for (Hook h : injectionHooks) {
-            HookEvaluation e = h.evaluate(namespaceLabels, pod.labels());
+        for (int i = 0; i < n; i++) {
+            Hook h = injectionHooks.get(i);
+            HookEvaluation e = h.evaluate(namespace.results[i], pod.labels());
             hooks.add(e);
             if (e.matched()) {
+                matched.add(e);
                 matchedHooks.add(h);
             }
         }
@@ -110,13 +169,12 @@ public final class ReferenceInjector {
                     evidence("mutatingWebhookConfigurations", configurations.stream().map(WebhookConfiguration::name).toList())));
             return new Decision(false, hooks, reasons, injectorInfo(null, "default", null));
         }
-        List<HookEvaluation> matched = hooks.stream().filter(HookEvaluation::matched).toList();
         if (matched.isEmpty()) {
             HookEvaluation closest = closest(hooks);
-            reasons.add(Reason.of(ReasonCode.NO_HOOK_MATCHED, evidence("closestHook", closest.qualifiedName(),
-                    "failedTerms", lazy(() -> failedTerms(closest))), closest.qualifiedName()));
+            reasons.add(Reason.lazy(ReasonCode.NO_HOOK_MATCHED, () -> evidence("closestHook", closest.qualifiedName(),
+                    "failedTerms", failedTerms(closest)), closest.qualifiedName()));
             Hook hook = injectionHooks.get(hooks.indexOf(closest));
-            return new Decision(false, hooks, reasons, noteVersion(injectorInfo(hook.webhook, hook.revision, null), reasons));
+            return new Decision(false, hooks, reasons, noteVersion(hook.closestInfo(), reasons));
         }
         if (matched.size() > 1) {
             reasons.add(Reason.of(ReasonCode.MULTIPLE_HOOKS_MATCHED,
@@ -202,30 +260,6 @@ public final class ReferenceInjector {
             throw new IllegalStateException("no hook to rank");
         }
         return best;
-    }
-
-    /** A list made when it is first read (rendered), not when the decision is taken. */
-    static List<String> lazy(java.util.function.Supplier<List<String>> source) {
-        return new java.util.AbstractList<>() {
-            private List<String> made;
-
-            private synchronized List<String> made() {
-                if (made == null) {
-                    made = source.get();
-                }
-                return made;
-            }
-
-            @Override
-            public String get(int i) {
-                return made().get(i);
-            }
-
-            @Override
-            public int size() {
-                return made().size();
-            }
-        };
     }
 
     private static List<String> failedTerms(HookEvaluation h) {

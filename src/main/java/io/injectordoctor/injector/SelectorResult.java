@@ -33,6 +33,12 @@ public final class SelectorResult {
         this.labels = labels;
     }
 
+    /** Evaluates now, so that the result can be shared read-only (a namespace's, by all its pods). */
+    SelectorResult evaluated() {
+        evaluate();
+        return this;
+    }
+
     private void evaluate() {
         if (!evaluated) {
             error = compiled.error;

@@ -39,8 +39,8 @@ public final class WebhookMatcher {
 
     public static HookEvaluation evaluate(WebhookConfiguration c, Webhook h, Map<String, String> namespaceLabels,
             Map<String, String> podLabels) {
-        return new HookEvaluation(c.name(), h.name(), revisionOf(c, h), c.meta().labels().get(TAG_LABEL), isDeactivated(h),
-                rulesCoverPodCreate(h.rules()), new CompiledSelector(h.namespaceSelector()), namespaceLabels,
+        return new HookEvaluation(c.name(), h.name(), c.name() + "/" + h.name(), revisionOf(c, h), c.meta().labels().get(TAG_LABEL), isDeactivated(h),
+                rulesCoverPodCreate(h.rules()), new SelectorResult(new CompiledSelector(h.namespaceSelector()), namespaceLabels),
                 new CompiledSelector(h.objectSelector()), podLabels);
     }
 

@@ -42,12 +42,14 @@ final class PodVerdicts {
     private static List<Verdict> decideAll(ClusterSnapshot snapshot) {
         ReferenceInjector injector = ReferenceInjector.of(snapshot, null);
         List<Verdict> out = new ArrayList<>();
+        Map<String, Optional<ReferenceInjector.PreparedNamespace>> prepared = new java.util.HashMap<>();
         for (PodInfo p : snapshot.pods()) {
-            Optional<NamespaceInfo> ns = snapshot.namespace(p.meta().namespace());
+            Optional<ReferenceInjector.PreparedNamespace> ns = prepared.computeIfAbsent(p.meta().namespace(),
+                    n -> snapshot.namespace(n).map(info -> injector.prepare(info.effectiveLabels())));
             if (ns.isEmpty()) {
                 continue;
             }
-            Decision d = injector.decide(subject(p), ns.get().effectiveLabels());
+            Decision d = injector.decide(subject(p), ns.get());
             if (!d.has(ReasonCode.INJECTOR_CONFIG_MISSING) && !d.has(ReasonCode.INJECTOR_CONFIG_UNPARSEABLE)) {
                 out.add(new Verdict(p, d));
             }
