@@ -37,8 +37,11 @@ public final class ReferenceInjector {
         final String qualifiedName;
         final CompiledSelector namespaceSelector;
         final CompiledSelector objectSelector;
-        private volatile Decision.InjectorInfo info;
-        private volatile Decision.InjectorInfo closestInfo;
+        /** The injector a pod this hook selects is sent to. */
+        final Decision.InjectorInfo info;
+        /** The same for a pod this hook comes closest to selecting: no injector config applies. */
+        final Decision.InjectorInfo closestInfo;
+        // Parsed on first use; two threads may both parse it, to the same value.
         private volatile Optional<InjectorConfig> config;
 
         Hook(WebhookConfiguration c, Webhook h) {
@@ -51,6 +54,8 @@ public final class ReferenceInjector {
             this.namespace = install.namespaceOf(h);
             this.configMap = namespace + "/" + InjectorInstall.configMapName(revision);
             this.qualifiedName = c.name() + "/" + h.name();
+            this.info = injectorInfo(h, revision, configMap);
+            this.closestInfo = injectorInfo(h, revision, null);
             this.namespaceSelector = new CompiledSelector(h.namespaceSelector());
             this.objectSelector = new CompiledSelector(h.objectSelector());
         }
@@ -58,26 +63,6 @@ public final class ReferenceInjector {
         HookEvaluation evaluate(SelectorResult namespaceResult, Map<String, String> podLabels) {
             return new HookEvaluation(configuration.name(), webhook.name(), qualifiedName, revision, tag, deactivated, rules,
                     namespaceResult, objectSelector, podLabels);
-        }
-
-        // Worked out on first use; two threads may both work it out, to the same value.
-        Decision.InjectorInfo info() {
-            Decision.InjectorInfo i = info;
-            if (i == null) {
-                i = injectorInfo(webhook, revision, configMap);
-                info = i;
-            }
-            return i;
-        }
-
-        /** For a pod this hook does not select, but comes closest to: no injector config applies. */
-        Decision.InjectorInfo closestInfo() {
-            Decision.InjectorInfo i = closestInfo;
-            if (i == null) {
-                i = injectorInfo(webhook, revision, null);
-                closestInfo = i;
-            }
-            return i;
         }
 
         Optional<InjectorConfig> config() {
@@ -174,7 +159,7 @@ public final class ReferenceInjector {
             reasons.add(Reason.lazy(ReasonCode.NO_HOOK_MATCHED, () -> evidence("closestHook", closest.qualifiedName(),
                     "failedTerms", failedTerms(closest)), closest.qualifiedName()));
             Hook hook = injectionHooks.get(hooks.indexOf(closest));
-            return new Decision(false, hooks, reasons, noteVersion(hook.closestInfo(), reasons));
+            return new Decision(false, hooks, reasons, noteVersion(hook.closestInfo, reasons));
         }
         if (matched.size() > 1) {
             reasons.add(Reason.of(ReasonCode.MULTIPLE_HOOKS_MATCHED,
@@ -193,7 +178,7 @@ public final class ReferenceInjector {
                         evidence("matchConditions", hook.matchConditionCount()), m.qualifiedName()));
             }
             String cmName = facts.configMap;
-            Decision.InjectorInfo info = facts.info();
+            Decision.InjectorInfo info = facts.info;
             if (primary == null) {
                 primary = info;
             }

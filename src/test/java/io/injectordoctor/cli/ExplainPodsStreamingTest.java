@@ -45,6 +45,17 @@ class ExplainPodsStreamingTest {
         return "p%04d".formatted(i);
     }
 
+    /** Pods 0-499 on the first page, the rest on the second; returns what was written when the second was asked for. */
+    private static AtomicReference<String> twoPages(MockCluster c, StringWriter out, int pods) {
+        AtomicReference<String> writtenBeforeSecondPage = new AtomicReference<>();
+        c.server().expect().get().withPath(FIRST).andReturn(200, page("t1", 0, 500)).once();
+        c.server().expect().get().withPath(SECOND).andReply(200, req -> {
+            writtenBeforeSecondPage.set(out.toString());
+            return page("", 500, pods);
+        }).once();
+        return writtenBeforeSecondPage;
+    }
+
     private record Run(int exitCode, String out, String err) {
     }
 
@@ -61,12 +72,7 @@ class ExplainPodsStreamingTest {
     void theTableHoldsAFullPageBeforeTheNextPageIsRequested() {
         try (MockCluster c = cluster()) {
             StringWriter out = new StringWriter();
-            AtomicReference<String> writtenBeforeSecondPage = new AtomicReference<>();
-            c.server().expect().get().withPath(FIRST).andReturn(200, page("t1", 0, 500)).once();
-            c.server().expect().get().withPath(SECOND).andReply(200, req -> {
-                writtenBeforeSecondPage.set(out.toString());
-                return page("", 500, 600);
-            }).once();
+            AtomicReference<String> writtenBeforeSecondPage = twoPages(c, out, 600);
 
             Run r = run(c, out, "explain", "pods", "-A", "--no-color");
 
@@ -84,12 +90,7 @@ class ExplainPodsStreamingTest {
     void jsonItemsOfAPageAreWrittenBeforeTheNextPageIsRequested() throws Exception {
         try (MockCluster c = cluster()) {
             StringWriter out = new StringWriter();
-            AtomicReference<String> writtenBeforeSecondPage = new AtomicReference<>();
-            c.server().expect().get().withPath(FIRST).andReturn(200, page("t1", 0, 500)).once();
-            c.server().expect().get().withPath(SECOND).andReply(200, req -> {
-                writtenBeforeSecondPage.set(out.toString());
-                return page("", 500, 510);
-            }).once();
+            AtomicReference<String> writtenBeforeSecondPage = twoPages(c, out, 510);
 
             Run r = run(c, out, "explain", "pods", "-A", "-o", "json");
 
