@@ -151,14 +151,30 @@ public final class ExplainCommand implements Callable<Integer> {
             requireDecisionInputs(s);
             PodsAudit a = new PodsAudit(new Explainer(s, version));
             PrintWriter out = spec.commandLine().getOut();
+            // When the list fails part-way, what was written is closed off as incomplete (JSON stays
+            // parseable) before the error line and its exit code; when it fails at once, nothing is written.
             if (global.output == GlobalOptions.OutputFormat.text) {
                 PodsTableText table = new PodsTableText(Style.detect(global.noColor), out);
-                pods.forEach(p -> table.row(a.add(p).row()));
+                try {
+                    pods.forEach(p -> table.row(a.add(p).row()));
+                } catch (DoctorException e) {
+                    if (a.summary().pods() > 0) {
+                        table.stopped(a);
+                    }
+                    throw e;
+                }
                 table.finish(a);
             } else {
                 Structured.ListWriter items = new Structured.ListWriter(out,
                         global.output == GlobalOptions.OutputFormat.yaml, Explanation.SCHEMA_VERSION, "items");
-                pods.forEach(p -> items.item(a.add(p).explanation()));
+                try {
+                    pods.forEach(p -> items.item(a.add(p).explanation()));
+                } catch (DoctorException e) {
+                    if (a.summary().pods() > 0) {
+                        items.finish("summary", a.summary(), "incomplete", e.getMessage());
+                    }
+                    throw e;
+                }
                 items.finish("summary", a.summary());
             }
             return a;

@@ -33,7 +33,6 @@ import picocli.CommandLine.Model.CommandSpec;
  * the end of the run.
  */
 final class Fleet {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     record Report(int schemaVersion, String command, List<Row> clusters) {

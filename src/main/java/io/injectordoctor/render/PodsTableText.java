@@ -67,6 +67,14 @@ public final class PodsTableText {
         out.flush();
     }
 
+    /** The rows so far and a line saying the list stopped; the error itself follows on stderr. */
+    public void stopped(PodsAudit audit) {
+        writeBlock();
+        out.println();
+        out.println("Stopped after " + audit.summary().pods() + " pods: the rest could not be read (see the error).");
+        out.flush();
+    }
+
     private void writeBlock() {
         if (block.isEmpty()) {
             return;

@@ -91,11 +91,14 @@ public final class Structured {
             out.flush();
         }
 
-        public void finish(String tailField, Object tail) {
+        /** Closes the list, then the document with these fields after it: name, value, name, value... */
+        public void finish(Object... tail) {
             try {
                 g.writeEndArray();
-                g.writeFieldName(tailField);
-                mapper.writeValue(g, tail);
+                for (int i = 0; i + 1 < tail.length; i += 2) {
+                    g.writeFieldName((String) tail[i]);
+                    mapper.writeValue(g, tail[i + 1]);
+                }
                 g.writeEndObject();
                 g.flush();
             } catch (java.io.IOException e) {

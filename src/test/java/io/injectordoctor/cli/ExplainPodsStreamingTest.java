@@ -122,6 +122,40 @@ class ExplainPodsStreamingTest {
     }
 
     @Test
+    void aListThatFailsPartWayLeavesParseableJsonMarkedIncompleteAndExits69() throws Exception {
+        try (MockCluster c = cluster()) {
+            StringWriter out = new StringWriter();
+            c.server().expect().get().withPath(FIRST).andReturn(200, page("t1", 0, 500)).once();
+            c.server().expect().get().withPath(SECOND)
+                    .andReturn(500, "{\"kind\":\"Status\",\"code\":500,\"message\":\"etcd is gone\"}").once();
+
+            Run r = run(c, out, "explain", "pods", "-A", "-o", "json");
+
+            assertThat(r.exitCode()).isEqualTo(69);
+            JsonNode doc = new ObjectMapper().readTree(r.out());
+            assertThat(doc.path("items")).hasSize(500);
+            assertThat(doc.path("summary").path("pods").asInt()).isEqualTo(500);
+            assertThat(doc.path("incomplete").asText()).contains("etcd is gone");
+            assertThat(r.err().lines()).hasSize(1).allMatch(l -> l.startsWith("error: ") && l.contains("etcd is gone"));
+        }
+    }
+
+    @Test
+    void aListThatFailsPartWayKeepsTheRowsAndSaysWhereItStopped() {
+        try (MockCluster c = cluster()) {
+            StringWriter out = new StringWriter();
+            c.server().expect().get().withPath(FIRST).andReturn(200, page("t1", 0, 500)).once();
+            c.server().expect().get().withPath(SECOND)
+                    .andReturn(500, "{\"kind\":\"Status\",\"code\":500,\"message\":\"etcd is gone\"}").once();
+
+            Run r = run(c, out, "explain", "pods", "-A", "--no-color");
+
+            assertThat(r.exitCode()).isEqualTo(69);
+            assertThat(r.out()).contains(name(499)).contains("Stopped after 500 pods").doesNotContain("consistent,");
+        }
+    }
+
+    @Test
     void aForbiddenPodListStopsBeforeAnyRowIsWritten() {
         try (MockCluster c = cluster()) {
             StringWriter out = new StringWriter();

@@ -6,7 +6,6 @@ import io.injectordoctor.injector.Decision;
 import io.injectordoctor.injector.InjectionSubject;
 import io.injectordoctor.injector.ReasonCode;
 import io.injectordoctor.injector.ReferenceInjector;
-import io.injectordoctor.model.NamespaceInfo;
 import io.injectordoctor.model.PodInfo;
 import java.util.ArrayList;
 import java.util.List;
