@@ -12,7 +12,7 @@ public final class GlobalOptions {
     @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to use.")
     public String context;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", converter = NamespaceName.class,
             description = "Namespace of the subject (default: the context's namespace, then 'default').")
     public String namespace;
 
@@ -20,7 +20,7 @@ public final class GlobalOptions {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     public OutputFormat output = OutputFormat.text;
 
-    @Option(names = "--istio-namespace", paramLabel = "NS", defaultValue = "istio-system",
+    @Option(names = "--istio-namespace", paramLabel = "NS", defaultValue = "istio-system", converter = NamespaceName.class,
             description = "Namespace of the Istio control plane (default: ${DEFAULT-VALUE}).")
     public String istioNamespace = "istio-system";
 
@@ -42,4 +42,16 @@ public final class GlobalOptions {
     public boolean debug;
 
     public enum OutputFormat { text, json, yaml }
+
+    /** Refuses what cannot be a namespace before it reaches a request path. */
+    static final class NamespaceName implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String problem = io.injectordoctor.cluster.Names.namespaceProblem(value);
+            if (problem != null) {
+                throw new picocli.CommandLine.TypeConversionException(problem);
+            }
+            return value;
+        }
+    }
 }

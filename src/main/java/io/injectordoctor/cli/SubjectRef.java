@@ -42,6 +42,10 @@ record SubjectRef(String kind, ResourceKind resource, String name) {
         if (name.isEmpty() || name.contains("/")) {
             throw usage("'" + t + "' has no valid name after the type: use " + type + "/NAME");
         }
+        String problem = io.injectordoctor.cluster.Names.objectNameProblem(kind.toLowerCase(Locale.ROOT), name);
+        if (problem != null) {
+            throw usage(problem);
+        }
         return new SubjectRef(kind, resourceOf(kind), name);
     }
 

@@ -49,6 +49,12 @@ class ExplainBadInputTest {
         assertOneLineError(Result.of("explain", "foo/bar"), 64, "unknown type 'foo'");
         assertOneLineError(Result.of("explain", "web"), 64, "use TYPE/NAME");
         assertOneLineError(Result.of("explain", "pod/a/b"), 64, "no valid name");
+        assertOneLineError(Result.of("explain", "pod/Web_1", "--demo"), 64, "'Web_1' is not a pod name");
+        assertOneLineError(Result.of("explain", "deployment/web?watch=1", "--demo"), 64, "is not a deployment name");
+        assertOneLineError(Result.of("explain", "pod/web", "-n", "..", "--demo"), 64,
+                "'..' is not a namespace name");
+        assertOneLineError(Result.of("check", "--istio-namespace", "Istio System", "--demo"), 64,
+                "'Istio System' is not a namespace name");
         Result unknownFlag = Result.of("explain", "pod/x", "--frobnicate");
         assertThat(unknownFlag.exitCode()).isEqualTo(64);
         assertThat(unknownFlag.err()).contains("Unknown option: '--frobnicate'");
