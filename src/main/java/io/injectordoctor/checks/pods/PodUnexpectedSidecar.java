@@ -32,7 +32,7 @@ public final class PodUnexpectedSidecar implements Check {
     @Override
     public List<Finding> run(ClusterSnapshot snapshot) {
         List<Finding> out = new ArrayList<>();
-        for (PodVerdicts.Verdict v : PodVerdicts.all(snapshot)) {
+        for (PodVerdicts.Verdict v : PodVerdicts.mismatches(snapshot)) {
             if (v.decision().inject() || !v.pod().hasProxy()) {
                 continue;
             }

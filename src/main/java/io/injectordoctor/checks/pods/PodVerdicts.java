@@ -14,8 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The reference verdict for every pod whose namespace is known, from the decision engine. Pods
- * whose injector config is missing or unreadable get no verdict: the injector-config checks own that.
+ * The pods whose reference verdict disagrees with what they run, from the decision engine. Only
+ * those are kept: a whole cluster's decisions would hold a trace per pod for nothing. Pods whose
+ * namespace is unknown, or whose injector config is missing or unreadable, get no verdict: the
+ * injector-config checks own that.
  */
 final class PodVerdicts {
     static final Set<ResourceKind> READS = Set.of(ResourceKind.NAMESPACE, ResourceKind.POD,
@@ -28,13 +30,13 @@ final class PodVerdicts {
     }
 
     /**
-     * ID0601 and ID0602 read the same verdicts; a snapshot is immutable, so they are worked out once
-     * per snapshot instead of once per check (a whole cluster is one decision per pod).
+     * ID0601 and ID0602 read the same mismatches; a snapshot is immutable, so they are worked out
+     * once per snapshot instead of once per check (a whole cluster is one decision per pod).
      */
     private static final Map<ClusterSnapshot, List<Verdict>> VERDICTS =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    static List<Verdict> all(ClusterSnapshot snapshot) {
+    static List<Verdict> mismatches(ClusterSnapshot snapshot) {
         return VERDICTS.computeIfAbsent(snapshot, PodVerdicts::decideAll);
     }
 
@@ -49,7 +51,8 @@ final class PodVerdicts {
                 continue;
             }
             Decision d = injector.decide(subject(p), ns.get());
-            if (!d.has(ReasonCode.INJECTOR_CONFIG_MISSING) && !d.has(ReasonCode.INJECTOR_CONFIG_UNPARSEABLE)) {
+            if (d.inject() != p.hasProxy() && !d.has(ReasonCode.INJECTOR_CONFIG_MISSING)
+                    && !d.has(ReasonCode.INJECTOR_CONFIG_UNPARSEABLE)) {
                 out.add(new Verdict(p, d));
             }
         }
