@@ -59,11 +59,21 @@ public final class Loading {
             return s;
         }
         Config config = config(g);
-        try (ApiClient api = new ApiClient(config);
-                ProgressLine progress = ProgressLine.forTerminal(new java.io.PrintWriter(System.err, true),
-                        g.output == GlobalOptions.OutputFormat.text)) {
-            api.onPage((path, items) -> progress.show("reading " + resourceOf(path) + ": " + items + " so far"));
-            return new LiveLoader(api, g.istioNamespace).load(req, ClusterConfig.describe(config));
+        try (ApiClient api = new ApiClient(config)) {
+            return loadShowingProgress(g, api, req, config);
+        }
+    }
+
+    /** Loads with a progress line on a terminal: the resource being read, its pages and objects so far. */
+    private static ClusterSnapshot loadShowingProgress(GlobalOptions g, ApiClient api, LoadRequest req, Config config) {
+        try (ProgressLine progress = ProgressLine.forTerminal(new java.io.PrintWriter(System.err, true),
+                g.output == GlobalOptions.OutputFormat.text)) {
+            java.util.Map<String, Integer> pages = new java.util.HashMap<>();
+            api.onPage((path, items) -> progress.show(String.format(java.util.Locale.ROOT, "reading %s: page %d, %,d so far",
+                    resourceOf(path), pages.merge(path, 1, Integer::sum), items)));
+            ClusterSnapshot s = new LiveLoader(api, g.istioNamespace).load(req, ClusterConfig.describe(config));
+            api.onPage((path, items) -> { });
+            return s;
         }
     }
 
@@ -85,14 +95,8 @@ public final class Loading {
         }
         Config config = config(g);
         try (ApiClient api = new ApiClient(config)) {
-            ClusterSnapshot s;
-            try (ProgressLine progress = ProgressLine.forTerminal(new java.io.PrintWriter(System.err, true),
-                    g.output == GlobalOptions.OutputFormat.text)) {
-                api.onPage((path, items) -> progress.show("reading " + resourceOf(path) + ": " + items + " so far"));
-                s = new LiveLoader(api, g.istioNamespace).load(req, ClusterConfig.describe(config));
-            }
+            ClusterSnapshot s = loadShowingProgress(g, api, req, config);
             // The rows printed as each page arrives are the progress from here on.
-            api.onPage((path, items) -> { });
             LiveLoader pods = new LiveLoader(api, g.istioNamespace);
             return audit.run(s, each -> pods.streamPods(podNamespace, each));
         }
