@@ -56,6 +56,13 @@ class ExplainPodsStreamingTest {
         return writtenBeforeSecondPage;
     }
 
+    /** The first page of 500 pods, then a 500 from the server. */
+    private static void secondPageFails(MockCluster c) {
+        c.server().expect().get().withPath(FIRST).andReturn(200, page("t1", 0, 500)).once();
+        c.server().expect().get().withPath(SECOND)
+                .andReturn(500, "{\"kind\":\"Status\",\"code\":500,\"message\":\"etcd is gone\"}").once();
+    }
+
     private record Run(int exitCode, String out, String err) {
     }
 
@@ -125,9 +132,7 @@ class ExplainPodsStreamingTest {
     void aListThatFailsPartWayLeavesParseableJsonMarkedIncompleteAndExits69() throws Exception {
         try (MockCluster c = cluster()) {
             StringWriter out = new StringWriter();
-            c.server().expect().get().withPath(FIRST).andReturn(200, page("t1", 0, 500)).once();
-            c.server().expect().get().withPath(SECOND)
-                    .andReturn(500, "{\"kind\":\"Status\",\"code\":500,\"message\":\"etcd is gone\"}").once();
+            secondPageFails(c);
 
             Run r = run(c, out, "explain", "pods", "-A", "-o", "json");
 
@@ -144,9 +149,7 @@ class ExplainPodsStreamingTest {
     void aListThatFailsPartWayKeepsTheRowsAndSaysWhereItStopped() {
         try (MockCluster c = cluster()) {
             StringWriter out = new StringWriter();
-            c.server().expect().get().withPath(FIRST).andReturn(200, page("t1", 0, 500)).once();
-            c.server().expect().get().withPath(SECOND)
-                    .andReturn(500, "{\"kind\":\"Status\",\"code\":500,\"message\":\"etcd is gone\"}").once();
+            secondPageFails(c);
 
             Run r = run(c, out, "explain", "pods", "-A", "--no-color");
 
