@@ -3,11 +3,9 @@ package io.injectordoctor.checks.config;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.Finding;
 import io.injectordoctor.checks.Severity;
-import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.injector.InjectorConfig;
-import io.injectordoctor.injector.InjectorInstall;
 import io.injectordoctor.injector.SelectorEvaluator;
 import io.injectordoctor.model.LabelSelector;
 import java.util.ArrayList;
@@ -30,7 +28,7 @@ public final class InjectSelectorsValid implements Check {
 
     @Override
     public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP);
+        return InjectorConfigs.READS;
     }
 
     @Override
@@ -44,7 +42,7 @@ public final class InjectSelectorsValid implements Check {
         for (InjectorConfigs.Parsed parsed : InjectorConfigs.parsed(snapshot)) {
             InjectorConfigs.Needed n = parsed.needed();
             InjectorConfig config = parsed.config();
-            String subject = Subjects.of("ConfigMap", n.namespace(), InjectorInstall.configMapName(n.revision()));
+            String subject = n.subject();
             check(out, subject, "neverInjectSelector", config.neverInjectSelector());
             check(out, subject, "alwaysInjectSelector", config.alwaysInjectSelector());
         }

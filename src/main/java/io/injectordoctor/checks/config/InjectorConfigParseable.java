@@ -3,7 +3,6 @@ package io.injectordoctor.checks.config;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.Finding;
 import io.injectordoctor.checks.Severity;
-import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.checks.webhooks.InjectionWebhookPresent;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
@@ -26,7 +25,7 @@ public final class InjectorConfigParseable implements Check {
 
     @Override
     public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP);
+        return InjectorConfigs.READS;
     }
 
     @Override
@@ -38,11 +37,11 @@ public final class InjectorConfigParseable implements Check {
     public List<Finding> run(ClusterSnapshot snapshot) {
         InjectorInstall install = InjectorConfigs.install(snapshot);
         List<Finding> out = new ArrayList<>();
-        for (InjectorConfigs.Needed n : InjectorConfigs.needed(snapshot)) {
+        for (InjectorConfigs.Needed n : InjectorConfigs.needed(snapshot, install)) {
             Optional<InjectorConfig> config = install.config(n.namespace(), n.revision());
             if (config.isPresent() && !config.get().parsed()) {
                 out.add(new Finding(ID, Severity.ERROR,
-                        Subjects.of("ConfigMap", n.namespace(), InjectorInstall.configMapName(n.revision())),
+                        n.subject(),
                         config.get().parseError(), Map.of("revision", n.revision())));
             }
         }

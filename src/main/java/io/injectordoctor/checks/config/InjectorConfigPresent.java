@@ -3,7 +3,6 @@ package io.injectordoctor.checks.config;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.Finding;
 import io.injectordoctor.checks.Severity;
-import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.checks.webhooks.InjectionWebhookPresent;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
@@ -29,7 +28,7 @@ public final class InjectorConfigPresent implements Check {
 
     @Override
     public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP);
+        return InjectorConfigs.READS;
     }
 
     @Override
@@ -41,7 +40,7 @@ public final class InjectorConfigPresent implements Check {
     public List<Finding> run(ClusterSnapshot snapshot) {
         InjectorInstall install = InjectorConfigs.install(snapshot);
         List<Finding> out = new ArrayList<>();
-        for (InjectorConfigs.Needed n : InjectorConfigs.needed(snapshot)) {
+        for (InjectorConfigs.Needed n : InjectorConfigs.needed(snapshot, install)) {
             if (install.configMap(n.namespace(), n.revision()).isPresent()) {
                 continue;
             }
@@ -49,7 +48,7 @@ public final class InjectorConfigPresent implements Check {
             evidence.put("revision", n.revision());
             evidence.put("hooks", n.hooks());
             out.add(new Finding(ID, Severity.ERROR,
-                    Subjects.of("ConfigMap", n.namespace(), InjectorInstall.configMapName(n.revision())),
+                    n.subject(),
                     "ConfigMap " + n.configMap() + " does not exist: no injector is served for revision " + n.revision()
                             + ", which " + n.hooks().size() + " hook(s) call", evidence));
         }

@@ -1,21 +1,32 @@
 package io.injectordoctor.checks.config;
 
 import io.injectordoctor.checks.InjectionHooks;
+import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.injector.InjectorInstall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The injector ConfigMaps the active hooks need: one per (namespace, revision), with the hooks that need it. */
 final class InjectorConfigs {
+    /** What every injector-config check reads: the hooks, and the ConfigMaps they lead to. */
+    static final Set<ResourceKind> READS = Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP);
+
     private InjectorConfigs() {
     }
 
     record Needed(String namespace, String revision, List<String> hooks) {
         String configMap() {
             return namespace + "/" + InjectorInstall.configMapName(revision);
+        }
+
+        /** The ConfigMap as the subject of a finding. */
+        String subject() {
+            return Subjects.of("ConfigMap", namespace, InjectorInstall.configMapName(revision));
         }
     }
 
@@ -27,7 +38,7 @@ final class InjectorConfigs {
     static List<Parsed> parsed(ClusterSnapshot snapshot) {
         InjectorInstall install = install(snapshot);
         List<Parsed> out = new java.util.ArrayList<>();
-        for (Needed n : needed(snapshot)) {
+        for (Needed n : needed(snapshot, install)) {
             install.config(n.namespace(), n.revision()).filter(io.injectordoctor.injector.InjectorConfig::parsed)
                     .ifPresent(c -> out.add(new Parsed(n, c)));
         }
@@ -38,8 +49,7 @@ final class InjectorConfigs {
         return InjectorInstall.of(snapshot);
     }
 
-    static List<Needed> needed(ClusterSnapshot snapshot) {
-        InjectorInstall install = install(snapshot);
+    static List<Needed> needed(ClusterSnapshot snapshot, InjectorInstall install) {
         Map<List<String>, List<String>> byKey = new LinkedHashMap<>();
         for (InjectionHooks.Hook h : InjectionHooks.active(snapshot)) {
             byKey.computeIfAbsent(List.of(install.namespaceOf(h.webhook()), h.revision()), k -> new ArrayList<>())

@@ -3,11 +3,9 @@ package io.injectordoctor.checks.config;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.Finding;
 import io.injectordoctor.checks.Severity;
-import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.injector.InjectorConfig;
-import io.injectordoctor.injector.InjectorInstall;
 import io.injectordoctor.injector.ReasonCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +27,7 @@ public final class InjectorPolicyValid implements Check {
 
     @Override
     public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP);
+        return InjectorConfigs.READS;
     }
 
     @Override
@@ -44,7 +42,7 @@ public final class InjectorPolicyValid implements Check {
             InjectorConfigs.Needed n = parsed.needed();
             InjectorConfig config = parsed.config();
             String policy = config.policy();
-            String subject = Subjects.of("ConfigMap", n.namespace(), InjectorInstall.configMapName(n.revision()));
+            String subject = n.subject();
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("policy", policy);
             evidence.put("revision", n.revision());
