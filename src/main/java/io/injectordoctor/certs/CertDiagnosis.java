@@ -1,5 +1,6 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.model.Webhook;
 import io.injectordoctor.model.WebhookConfiguration;
@@ -18,17 +19,13 @@ import java.util.Set;
  * caller collected (see {@link #probeTargets}) and the clock give the report. No I/O here.
  */
 public final class CertDiagnosis {
-    /** Istiod patches every hook whose name ends with this (webhookpatch.go, const webhookName). */
-    public static final String INJECTION_HOOK_SUFFIX = "sidecar-injector.istio.io";
-    public static final String REV_LABEL = "istio.io/rev";
-    public static final String TAG_LABEL = "istio.io/tag";
     public static final Duration DEFAULT_EXPIRY_WARNING = Duration.ofDays(30);
 
     private CertDiagnosis() {
     }
 
     public static boolean isInjectionHook(Webhook w) {
-        return w.name() != null && w.name().endsWith(INJECTION_HOOK_SUFFIX);
+        return IstioLayout.patchedByIstiod(w.name());
     }
 
     public static List<WebhookConfiguration> injectionConfigurations(ClusterSnapshot s) {
@@ -55,8 +52,8 @@ public final class CertDiagnosis {
 
         List<HookReport> hooks = new ArrayList<>();
         for (WebhookConfiguration c : injectionConfigurations(s)) {
-            String rev = c.meta().labels().get(REV_LABEL);
-            String tag = c.meta().labels().get(TAG_LABEL);
+            String rev = c.meta().labels().get(IstioLayout.REV);
+            String tag = c.meta().labels().get(IstioLayout.TAG);
             for (int i = 0; i < c.webhooks().size(); i++) {
                 Webhook w = c.webhooks().get(i);
                 if (isInjectionHook(w)) {

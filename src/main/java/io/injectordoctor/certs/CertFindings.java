@@ -1,5 +1,6 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.model.WebhookConfiguration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +24,7 @@ final class CertFindings {
         if (configs.isEmpty()) {
             out.add(CertFinding.warning("NO_INJECTION_WEBHOOK", "mutatingwebhookconfigurations",
                     "no MutatingWebhookConfiguration has a hook whose name ends with '"
-                            + CertDiagnosis.INJECTION_HOOK_SUFFIX + "': there is no caBundle to check",
+                            + IstioLayout.PATCHED_HOOK_SUFFIX + "': there is no caBundle to check",
                     "Check that this is the cluster you meant (--context) and that Istio's injector is installed."));
         }
         rootFindings(root, out);
@@ -89,7 +90,7 @@ final class CertFindings {
     }
 
     private static void unlabelled(WebhookConfiguration c, List<HookReport> hooks, List<CertFinding> out) {
-        if (c.meta().labels().containsKey(CertDiagnosis.REV_LABEL)) {
+        if (c.meta().labels().containsKey(IstioLayout.REV)) {
             return;
         }
         String subject = "mutatingwebhookconfiguration/" + c.name();

@@ -1,5 +1,6 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.mesh.IstioLayout;
 import java.util.List;
 
 /** The sentences findings share: what the API server does, and how to make the injector re-patch. */
@@ -39,7 +40,7 @@ final class Consequences {
 
     /** The 1.0-1.4 layout: a standalone injector behind the istio-sidecar-injector service. */
     static boolean isLegacy(HookReport h) {
-        return "istio-sidecar-injector".equals(serviceName(h));
+        return IstioLayout.isLegacyInjector(serviceName(h));
     }
 
     private static String serviceName(HookReport h) {

@@ -1,5 +1,7 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.mesh.IstioLayout;
+import io.injectordoctor.mesh.RootSource;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.model.ConfigMapInfo;
@@ -14,11 +16,6 @@ import java.util.Optional;
  * explicit file wins over all of them. Pure: the file's text is read by the caller.
  */
 public final class RootLocator {
-    public static final String LEGACY_SECRET = "istio.istio-sidecar-injector-service-account";
-    public static final String ROOT_CONFIGMAP = "istio-ca-root-cert";
-    public static final String CA_SECRET = "istio-ca-secret";
-    public static final String PLUGGED_SECRET = "cacerts";
-
     /** A root certificate file given by the user; {@code text} is its content. */
     public record Override(String path, String text) {
     }
@@ -26,18 +23,8 @@ public final class RootLocator {
     private RootLocator() {
     }
 
-    /** The sources in the order they are consulted, for the given Istio namespace. */
-    public static List<RootSource> candidates(String ns) {
-        return List.of(
-                new RootSource(RootSource.Kind.SECRET, ns, LEGACY_SECRET, "root-cert.pem"),
-                new RootSource(RootSource.Kind.CONFIGMAP, ns, ROOT_CONFIGMAP, "root-cert.pem"),
-                new RootSource(RootSource.Kind.SECRET, ns, CA_SECRET, "ca-cert.pem"),
-                new RootSource(RootSource.Kind.SECRET, ns, PLUGGED_SECRET, "root-cert.pem"),
-                new RootSource(RootSource.Kind.SECRET, ns, PLUGGED_SECRET, "ca.crt"));
-    }
-
     public static RootLookup locate(ClusterSnapshot snapshot, Optional<Override> override) {
-        List<RootSource> candidates = candidates(snapshot.istioNamespace());
+        List<RootSource> candidates = IstioLayout.rootSources(snapshot.istioNamespace());
         List<SourceAttempt> attempts = new ArrayList<>();
         if (override.isPresent()) {
             Override o = override.get();

@@ -1,5 +1,6 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.mesh.RootSource;
 import java.util.List;
 
 /**

@@ -1,8 +1,9 @@
 package io.injectordoctor.checks;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.cluster.ClusterSnapshot;
-import io.injectordoctor.injector.RuleSet;
-import io.injectordoctor.injector.WebhookMatcher;
+import io.injectordoctor.mesh.RuleSet;
+import io.injectordoctor.decision.WebhookMatcher;
 import io.injectordoctor.model.Webhook;
 import io.injectordoctor.model.WebhookConfiguration;
 import java.util.ArrayList;
@@ -16,12 +17,6 @@ import java.util.Set;
  * which hook selects which namespace or pod is the decision engine's to say.
  */
 public final class InjectionHooks {
-    public static final String INJECT = "sidecar.istio.io/inject";
-    public static final String REV = "istio.io/rev";
-    public static final String TAG = "istio.io/tag";
-    public static final String INJECTION = "istio-injection";
-    public static final String DEACTIVATED_KEY = WebhookMatcher.DEACTIVATED_KEY;
-    public static final String NEVER_MATCH = "never-match";
     /** The injector's own exact list (pkg/kube/inject/initializer.go, since Istio 1.9). */
     public static final Set<String> IGNORED_NAMESPACES = Set.copyOf(RuleSet.ISTIO_1_27_PLUS.ignoredNamespaces());
 
@@ -81,10 +76,5 @@ public final class InjectionHooks {
 
     public static List<Hook> active(ClusterSnapshot snapshot) {
         return all(snapshot).stream().filter(h -> !h.deactivated()).toList();
-    }
-
-    /** The value of the inject key on an object: the label wins over the annotation, as in the injector. */
-    public static String injectValue(Map<String, String> labels, Map<String, String> annotations) {
-        return labels.containsKey(INJECT) ? labels.get(INJECT) : annotations.get(INJECT);
     }
 }

@@ -11,7 +11,7 @@ import io.injectordoctor.cluster.SnapshotFile;
 import io.injectordoctor.explain.Explainer;
 import io.injectordoctor.explain.Explanation;
 import io.injectordoctor.explain.PodsAudit;
-import io.injectordoctor.injector.IstioVersion;
+import io.injectordoctor.mesh.IstioVersion;
 import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.WorkloadInfo;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,5 +1,6 @@
 package io.injectordoctor.cli;
 
+import io.injectordoctor.mesh.IstioLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,20 +10,20 @@ import io.injectordoctor.ExitCode;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.LoadRequest;
 import io.injectordoctor.cluster.ResourceKind;
-import io.injectordoctor.inject.InjectionGate;
-import io.injectordoctor.inject.InjectionSettings;
-import io.injectordoctor.inject.Injector;
-import io.injectordoctor.inject.InjectorConfigMaps;
-import io.injectordoctor.inject.ReferenceGate;
-import io.injectordoctor.injector.InjectorConfig;
-import io.injectordoctor.injector.InjectorConfigParser;
-import io.injectordoctor.injector.InjectorInstall;
-import io.injectordoctor.injector.IstioVersion;
-import io.injectordoctor.injector.RuleSet;
+import io.injectordoctor.mutation.InjectionGate;
+import io.injectordoctor.mutation.InjectionSettings;
+import io.injectordoctor.mutation.Injector;
+import io.injectordoctor.mutation.InjectorConfigMaps;
+import io.injectordoctor.mutation.ReferenceGate;
+import io.injectordoctor.decision.InjectorConfig;
+import io.injectordoctor.decision.InjectorConfigParser;
+import io.injectordoctor.decision.InjectorInstall;
+import io.injectordoctor.mesh.IstioVersion;
+import io.injectordoctor.mesh.RuleSet;
 import io.injectordoctor.model.ConfigMapInfo;
-import io.injectordoctor.inject.Manifests;
-import io.injectordoctor.inject.PodTemplates;
-import io.injectordoctor.inject.UnifiedDiff;
+import io.injectordoctor.mutation.Manifests;
+import io.injectordoctor.mutation.PodTemplates;
+import io.injectordoctor.mutation.UnifiedDiff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -195,8 +196,8 @@ public final class InjectCommand implements Callable<Integer> {
             if (g.snapshot != null || g.demo || g.kubeconfig != null || g.context != null) {
                 ClusterSnapshot snap = Loading.snapshot(g, LoadRequest.of(g.istioNamespace, null, ResourceKind.CONFIGMAP));
                 Loading.require(snap, ResourceKind.CONFIGMAP);
-                String where = g.istioNamespace + "/" + InjectorInstall.configMapName(revision);
-                ConfigMapInfo cm = snap.configMap(g.istioNamespace, InjectorInstall.configMapName(revision))
+                String where = g.istioNamespace + "/" + IstioLayout.injectorConfigMap(revision);
+                ConfigMapInfo cm = snap.configMap(g.istioNamespace, IstioLayout.injectorConfigMap(revision))
                         .orElseThrow(() -> new DoctorException(ExitCode.DATA, snap.source() + ": no ConfigMap " + where
                                 + " (try --istio-namespace or --revision, or no cluster for the defaults)"));
                 // Istio before 1.2 wrote no 'values' key: the documented defaults stand in for it.

@@ -2,8 +2,8 @@ package io.injectordoctor.cli;
 
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
-import io.injectordoctor.inject.InjectionGate;
-import io.injectordoctor.inject.Injector;
+import io.injectordoctor.mutation.InjectionGate;
+import io.injectordoctor.mutation.Injector;
 import io.injectordoctor.serve.AdmissionHandler;
 import io.injectordoctor.serve.TlsContexts;
 import io.injectordoctor.serve.WebhookServer;

@@ -1,5 +1,6 @@
 package io.injectordoctor.cluster;
 
+import io.injectordoctor.mesh.IstioLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
@@ -15,10 +16,6 @@ import java.util.function.Consumer;
  * can degrade or stop with the missing permission named; 401 and an unreachable server stop at once.
  */
 public final class LiveLoader {
-    /** The secrets that may hold the mesh root, by layout; read by name so RBAC can limit them with resourceNames. */
-    public static final List<String> ROOT_SECRETS = List.of(
-            "istio.istio-sidecar-injector-service-account", "istio-ca-secret", "cacerts");
-
     private static final java.util.function.Predicate<JsonNode> ALL = o -> true;
 
     private final ApiClient api;
@@ -86,7 +83,7 @@ public final class LiveLoader {
                 }
             }
             if (req.wants(ResourceKind.SECRET)) {
-                for (String name : ROOT_SECRETS) {
+                for (String name : IstioLayout.rootSecrets()) {
                     getOptional(ResourceKind.SECRET, cp, name, sink, b);
                 }
             }
@@ -100,7 +97,7 @@ public final class LiveLoader {
             for (JsonNode h : Json.items(o, "webhooks")) {
                 String svcNs = Json.text(h, "clientConfig", "service", "namespace");
                 String name = Json.text(h, "name");
-                if (svcNs != null && name != null && name.endsWith("istio.io")) {
+                if (svcNs != null && IstioLayout.isInjectionHook(name)) {
                     cpNamespaces.add(svcNs);
                 }
             }

@@ -5,7 +5,6 @@ import static io.injectordoctor.cluster.Json.items;
 import static io.injectordoctor.cluster.Json.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.injectordoctor.injector.InjectorConfigParser;
 import io.injectordoctor.model.Condition;
 import io.injectordoctor.model.ConfigMapInfo;
 import io.injectordoctor.model.ContainerInfo;
@@ -22,7 +21,10 @@ import io.injectordoctor.model.Webhook;
 import io.injectordoctor.model.WebhookConfiguration;
 import io.injectordoctor.model.WorkloadInfo;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns API objects (as parsed JSON, from a live API server or a dump file alike) into the model.
@@ -133,7 +135,7 @@ public final class ObjectConverter {
 
     private static LabelSelector selector(JsonNode h, String field) {
         JsonNode s = at(h, field);
-        return s == null ? null : InjectorConfigParser.selector(s, field);
+        return s == null ? null : labelSelector(s, field);
     }
 
     public static ConfigMapInfo configMap(JsonNode o) {
@@ -198,6 +200,37 @@ public final class ObjectConverter {
         return new EventInfo(meta(o), text(o, "involvedObject", "kind"), text(o, "involvedObject", "namespace"),
                 text(o, "involvedObject", "name"), text(o, "type"), text(o, "reason"), text(o, "message"),
                 count == null ? 1 : count, last);
+    }
+
+    /** Reads one LabelSelector from a parsed tree (also used for webhook selectors in manifests). */
+    public static LabelSelector labelSelector(JsonNode item, String field) {
+        if (item == null || item.isNull()) {
+            return new LabelSelector(Map.of(), List.of());
+        }
+        if (!item.isObject()) {
+            throw new IllegalArgumentException("'" + field + "' has an entry that is not a label selector");
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        JsonNode ml = item.get("matchLabels");
+        if (ml != null && ml.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = ml.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                labels.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        List<LabelSelector.Requirement> reqs = new ArrayList<>();
+        JsonNode me = item.get("matchExpressions");
+        if (me != null && me.isArray()) {
+            for (JsonNode r : me) {
+                List<String> values = new ArrayList<>();
+                JsonNode vs = r.get("values");
+                if (vs != null && vs.isArray()) {
+                    vs.forEach(v -> values.add(v.asText()));
+                }
+                reqs.add(new LabelSelector.Requirement(text(r, "key"), text(r, "operator"), values));
+            }
+        }
+        return new LabelSelector(labels, reqs);
     }
 
     private static int intOr0(Integer i) {

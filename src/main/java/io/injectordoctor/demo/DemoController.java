@@ -1,5 +1,6 @@
 package io.injectordoctor.demo;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EndpointAddress;
 import io.fabric8.kubernetes.api.model.EndpointSubset;
@@ -46,7 +47,7 @@ final class DemoController {
             return;
         }
         Map<String, String> selector = d.getSpec().getSelector().getMatchLabels();
-        String revision = d.getSpec().getTemplate().getMetadata().getLabels().getOrDefault("istio.io/rev", "default");
+        String revision = d.getSpec().getTemplate().getMetadata().getLabels().getOrDefault(IstioLayout.REV, IstioLayout.DEFAULT_REVISION);
         int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
         client.apps().deployments().inNamespace(namespace).withName(name).edit(x -> {
             long generation = x.getMetadata().getGeneration() == null ? 1 : x.getMetadata().getGeneration();
@@ -89,7 +90,7 @@ final class DemoController {
                     }
                     return x;
                 }));
-        ConfigMap root = client.configMaps().inNamespace(namespace).withName("istio-ca-root-cert").get();
+        ConfigMap root = client.configMaps().inNamespace(namespace).withName(IstioLayout.ROOT_CONFIG_MAP).get();
         if (root == null || root.getData() == null || root.getData().get("root-cert.pem") == null) {
             return;
         }
@@ -97,12 +98,12 @@ final class DemoController {
                 root.getData().get("root-cert.pem").getBytes(StandardCharsets.US_ASCII));
         for (MutatingWebhookConfiguration c : client.admissionRegistration().v1().mutatingWebhookConfigurations()
                 .list().getItems()) {
-            if (!revision.equals(c.getMetadata().getLabels() == null ? null : c.getMetadata().getLabels().get("istio.io/rev"))) {
+            if (!revision.equals(c.getMetadata().getLabels() == null ? null : c.getMetadata().getLabels().get(IstioLayout.REV))) {
                 continue;
             }
             client.admissionRegistration().v1().mutatingWebhookConfigurations().withName(c.getMetadata().getName())
                     .edit(x -> {
-                        x.getWebhooks().stream().filter(h -> h.getName().endsWith("sidecar-injector.istio.io"))
+                        x.getWebhooks().stream().filter(h -> IstioLayout.patchedByIstiod(h.getName()))
                                 .forEach(h -> h.getClientConfig().setCaBundle(bundle));
                         return x;
                     });

@@ -1,13 +1,14 @@
 package io.injectordoctor.explain;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.cluster.ClusterSnapshot;
-import io.injectordoctor.injector.Decision;
-import io.injectordoctor.injector.HookEvaluation;
-import io.injectordoctor.injector.InjectionSubject;
-import io.injectordoctor.injector.IstioVersion;
-import io.injectordoctor.injector.Reason;
-import io.injectordoctor.injector.ReasonCode;
-import io.injectordoctor.injector.ReferenceInjector;
+import io.injectordoctor.decision.Decision;
+import io.injectordoctor.decision.HookEvaluation;
+import io.injectordoctor.decision.InjectionSubject;
+import io.injectordoctor.mesh.IstioVersion;
+import io.injectordoctor.decision.Reason;
+import io.injectordoctor.decision.ReasonCode;
+import io.injectordoctor.decision.ReferenceInjector;
 import io.injectordoctor.model.NamespaceInfo;
 import io.injectordoctor.model.ObjectMeta;
 import io.injectordoctor.model.PodInfo;
@@ -99,7 +100,7 @@ public final class Explainer {
 
     /** Runbook: "The deployment's metadata is ignored." An inject key there and not on the template is a trap. */
     static Optional<Explanation.Finding> workloadMetadataFinding(WorkloadInfo w) {
-        String key = InjectionSubject.INJECT_KEY;
+        String key = IstioLayout.INJECT;
         String own = w.meta().annotations().getOrDefault(key, w.meta().labels().get(key));
         boolean onTemplate = w.templateMeta().annotations().containsKey(key) || w.templateMeta().labels().containsKey(key);
         if (own == null || onTemplate) {

@@ -1,8 +1,8 @@
 package io.injectordoctor.explain;
 
 import io.injectordoctor.cluster.ClusterSnapshot;
-import io.injectordoctor.injector.Decision;
-import io.injectordoctor.injector.HookEvaluation;
+import io.injectordoctor.decision.Decision;
+import io.injectordoctor.decision.HookEvaluation;
 import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.Webhook;
 import io.injectordoctor.model.WebhookConfiguration;

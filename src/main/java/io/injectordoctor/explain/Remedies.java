@@ -1,11 +1,12 @@
 package io.injectordoctor.explain;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.cluster.ClusterSnapshot;
-import io.injectordoctor.injector.Decision;
-import io.injectordoctor.injector.HookEvaluation;
-import io.injectordoctor.injector.InjectionSubject;
-import io.injectordoctor.injector.ReasonCode;
-import io.injectordoctor.injector.WebhookMatcher;
+import io.injectordoctor.decision.Decision;
+import io.injectordoctor.decision.HookEvaluation;
+import io.injectordoctor.decision.InjectionSubject;
+import io.injectordoctor.decision.ReasonCode;
+import io.injectordoctor.decision.WebhookMatcher;
 import io.injectordoctor.model.NamespaceInfo;
 import io.injectordoctor.model.ObjectMeta;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class Remedies {
     /** What would flip the verdict, for an engineer who expected the other outcome. */
     static List<String> toChangeVerdict(Decision d, String ns, ObjectMeta meta, ClusterSnapshot snapshot) {
         List<String> out = new ArrayList<>();
-        String key = InjectionSubject.INJECT_KEY;
+        String key = IstioLayout.INJECT;
         if (d.inject()) {
             out.add("To opt this workload out: set the label " + key + ": \"false\" in the pod template's metadata.");
             return out;
@@ -41,15 +42,15 @@ final class Remedies {
                 out.add("The pod label " + key + "=false stops every hook: remove it from the pod template.");
             }
             NamespaceInfo nsInfo = snapshot.namespace(ns).orElse(null);
-            String injection = nsInfo == null ? null : nsInfo.meta().labels().get("istio-injection");
+            String injection = nsInfo == null ? null : nsInfo.meta().labels().get(IstioLayout.INJECTION);
             boolean defaultHook = d.hooks().stream().anyMatch(h -> !h.deactivated()
-                    && (h.name().startsWith("namespace.") || h.name().equals("sidecar-injector.istio.io")));
+                    && (h.name().startsWith("namespace.") || h.name().equals(IstioLayout.LEGACY_HOOK)));
             if (defaultHook || injection != null) {
                 out.add("kubectl label namespace " + ns + " istio-injection=enabled --overwrite");
             } else {
                 d.hooks().stream().filter(h -> !h.deactivated() && h.name().startsWith("rev.namespace."))
                         .map(HookEvaluation::revision).distinct()
-                        .forEach(rev -> out.add("kubectl label namespace " + ns + " " + WebhookMatcher.REV_LABEL + "=" + rev
+                        .forEach(rev -> out.add("kubectl label namespace " + ns + " " + IstioLayout.REV + "=" + rev
                                 + " --overwrite"));
             }
             out.add("Then recreate the pods (kubectl -n " + ns + " rollout restart deployment/<name>): existing pods are not injected.");

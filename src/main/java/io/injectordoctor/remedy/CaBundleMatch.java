@@ -1,5 +1,6 @@
 package io.injectordoctor.remedy;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
@@ -25,9 +26,9 @@ import java.util.function.Supplier;
  */
 public final class CaBundleMatch implements HealthAssessor {
     static final String AREA = "certificates";
-    static final String ROOT_CONFIGMAP = "istio-ca-root-cert";
-    static final String CA_SECRET = "istio-ca-secret";
-    static final String LEGACY_SECRET = "istio.istio-sidecar-injector-service-account";
+    static final String ROOT_CONFIGMAP = IstioLayout.ROOT_CONFIG_MAP;
+    static final String CA_SECRET = IstioLayout.CA_SECRET;
+    static final String LEGACY_SECRET = IstioLayout.LEGACY_SECRET;
 
     private final KubernetesClient client;
     private final String istioNamespace;

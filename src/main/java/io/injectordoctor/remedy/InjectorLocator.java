@@ -1,5 +1,6 @@
 package io.injectordoctor.remedy;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * never by the server.
  */
 public final class InjectorLocator {
-    static final String REV_LABEL = "istio.io/rev";
+    static final String REV_LABEL = IstioLayout.REV;
     private final KubernetesClient client;
 
     public InjectorLocator(KubernetesClient client) {
@@ -47,7 +48,7 @@ public final class InjectorLocator {
             String configRev = labels(config.getMetadata().getLabels()).get(REV_LABEL);
             for (MutatingWebhook hook : nonNull(config.getWebhooks())) {
                 ServiceReference ref = hook.getClientConfig() == null ? null : hook.getClientConfig().getService();
-                if (hook.getName() == null || !hook.getName().endsWith("istio.io") || ref == null) {
+                if (hook.getName() == null || !IstioLayout.isInjectionHook(hook.getName()) || ref == null) {
                     continue;
                 }
                 Optional<Service> svc = services.computeIfAbsent(ref.getNamespace() + "/" + ref.getName(),
@@ -78,7 +79,7 @@ public final class InjectorLocator {
         Map<String, String> tpl = templateLabels(d);
         String rev = labels(d.getMetadata().getLabels()).getOrDefault(REV_LABEL, tpl.get(REV_LABEL));
         String name = d.getMetadata().getName();
-        boolean legacy = "istio-sidecar-injector".equals(name) || "sidecar-injector".equals(tpl.get("istio"));
+        boolean legacy = IstioLayout.isLegacyInjector(name) || "sidecar-injector".equals(tpl.get("istio"));
         Map<String, String> selector = d.getSpec().getSelector() == null ? null : d.getSpec().getSelector().getMatchLabels();
         return new InjectorTarget(d.getMetadata().getNamespace(), name, rev == null || rev.isEmpty() ? "default" : rev,
                 legacy, selector == null || selector.isEmpty() ? tpl : selector, hooks);

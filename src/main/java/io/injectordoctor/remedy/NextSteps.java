@@ -1,5 +1,6 @@
 package io.injectordoctor.remedy;
 
+import io.injectordoctor.mesh.IstioLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.stream.Collectors;
 
 /** What to do when the restart did not clear the problem: one line per cause, with the command. */
 public final class NextSteps {
-    static final String LEGACY_HOOK = "sidecar-injector.istio.io";
+    static final String LEGACY_HOOK = IstioLayout.LEGACY_HOOK;
 
     private NextSteps() {
     }

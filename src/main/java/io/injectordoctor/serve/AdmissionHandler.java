@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.injectordoctor.inject.Injector;
-import io.injectordoctor.inject.JsonPatch;
-import io.injectordoctor.inject.PodTemplates;
+import io.injectordoctor.mutation.Injector;
+import io.injectordoctor.mutation.JsonPatch;
+import io.injectordoctor.mutation.PodTemplates;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

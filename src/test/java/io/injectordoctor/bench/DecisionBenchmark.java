@@ -1,14 +1,15 @@
 package io.injectordoctor.bench;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.explain.Explainer;
-import io.injectordoctor.injector.Decision;
-import io.injectordoctor.injector.InjectRequired;
-import io.injectordoctor.injector.InjectionSubject;
-import io.injectordoctor.injector.InjectorConfig;
-import io.injectordoctor.injector.InjectorConfigParser;
-import io.injectordoctor.injector.ReferenceInjector;
-import io.injectordoctor.injector.RuleSet;
+import io.injectordoctor.decision.Decision;
+import io.injectordoctor.decision.InjectRequired;
+import io.injectordoctor.decision.InjectionSubject;
+import io.injectordoctor.decision.InjectorConfig;
+import io.injectordoctor.decision.InjectorConfigParser;
+import io.injectordoctor.decision.ReferenceInjector;
+import io.injectordoctor.mesh.RuleSet;
 import io.injectordoctor.model.NamespaceInfo;
 import io.injectordoctor.testing.Fixtures;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ public class DecisionBenchmark {
             Map<String, String> annotations = new java.util.HashMap<>(Map.of("prometheus.io/scrape", "true"));
             String v = values[i % values.length];
             if (v != null) {
-                (i % 2 == 0 ? labels : annotations).put(InjectionSubject.INJECT_KEY, v);
+                (i % 2 == 0 ? labels : annotations).put(IstioLayout.INJECT, v);
             }
             if (i % 11 == 0) {
                 labels.put("batch", "nightly");

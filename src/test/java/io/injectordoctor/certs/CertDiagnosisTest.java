@@ -1,5 +1,6 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.mesh.IstioLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.injectordoctor.cluster.ClusterSnapshot;
@@ -118,9 +119,9 @@ class CertDiagnosisTest {
     @Test
     void theLegacyLayoutUsesTheInjectorSecretAndIsPatchedByName() {
         ClusterSnapshot s = TestCluster.snapshot().webhookConfiguration(TestCluster.legacy(TestCerts.caBundle(other)))
-                .secret(TestCluster.secret(RootLocator.LEGACY_SECRET, "root-cert.pem", root.certificatePem())).build();
+                .secret(TestCluster.secret(IstioLayout.LEGACY_SECRET, "root-cert.pem", root.certificatePem())).build();
         CertReport r = analyze(s, Map.of());
-        assertThat(r.root().source()).contains(RootLocator.LEGACY_SECRET);
+        assertThat(r.root().source()).contains(IstioLayout.LEGACY_SECRET);
         assertThat(finding(r, "WEBHOOK_NOT_PATCHED_BY_ISTIOD").severity()).isEqualTo(CertFinding.Severity.INFO);
         CertFinding missing = finding(r, "CA_BUNDLE_ROOT_MISSING");
         assertThat(missing.severity()).isEqualTo(CertFinding.Severity.ERROR);

@@ -1,5 +1,7 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.mesh.IstioLayout;
+import io.injectordoctor.mesh.RootSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.injectordoctor.cluster.ClusterSnapshot;
@@ -18,7 +20,7 @@ class RootLocatorTest {
     @Test
     void theLegacySecretComesFirst() {
         ClusterSnapshot s = base()
-                .secret(secret(RootLocator.LEGACY_SECRET, "root-cert.pem", other.certificatePem()))
+                .secret(secret(IstioLayout.LEGACY_SECRET, "root-cert.pem", other.certificatePem()))
                 .configMap(configMap(root.certificatePem()))
                 .build();
         RootLookup l = RootLocator.locate(s, Optional.empty());
@@ -35,9 +37,9 @@ class RootLocatorTest {
     @Test
     void theConfigMapIsUsedInAModernLayout() {
         ClusterSnapshot s = base().configMap(configMap(root.certificatePem()))
-                .secret(secret(RootLocator.CA_SECRET, "ca-cert.pem", other.certificatePem())).build();
+                .secret(secret(IstioLayout.CA_SECRET, "ca-cert.pem", other.certificatePem())).build();
         RootLookup l = RootLocator.locate(s, Optional.empty());
-        assertThat(l.source().name()).isEqualTo(RootLocator.ROOT_CONFIGMAP);
+        assertThat(l.source().name()).isEqualTo(IstioLayout.ROOT_CONFIG_MAP);
         assertThat(l.runbookDigest().command()).contains("get configmap istio-ca-root-cert").contains("base64");
         assertThat(l.attempts().get(0)).extracting(SourceAttempt::outcome, SourceAttempt::reason)
                 .containsExactly(SourceAttempt.Outcome.ABSENT, "not found");
@@ -45,7 +47,7 @@ class RootLocatorTest {
 
     @Test
     void thePluggedInSecretIsTriedByBothKeys() {
-        ClusterSnapshot s = base().secret(secret(RootLocator.PLUGGED_SECRET, "ca.crt", root.certificatePem()))
+        ClusterSnapshot s = base().secret(secret(IstioLayout.PLUGGED_SECRET, "ca.crt", root.certificatePem()))
                 .loaded(ResourceKind.CONFIGMAP).build();
         RootLookup l = RootLocator.locate(s, Optional.empty());
         assertThat(l.source().describe()).isEqualTo("secret istio-system/cacerts key ca.crt");
@@ -76,10 +78,10 @@ class RootLocatorTest {
     @Test
     void anEntryWithoutACertificateIsUnusableAndTheSearchGoesOn() {
         ClusterSnapshot s = base().configMap(configMap("garbage"))
-                .secret(secret(RootLocator.CA_SECRET, "ca-cert.pem", root.certificatePem())).build();
+                .secret(secret(IstioLayout.CA_SECRET, "ca-cert.pem", root.certificatePem())).build();
         RootLookup l = RootLocator.locate(s, Optional.empty());
         assertThat(l.attempts().get(1).outcome()).isEqualTo(SourceAttempt.Outcome.UNUSABLE);
-        assertThat(l.source().name()).isEqualTo(RootLocator.CA_SECRET);
+        assertThat(l.source().name()).isEqualTo(IstioLayout.CA_SECRET);
     }
 
     @Test
@@ -107,6 +109,6 @@ class RootLocatorTest {
     }
 
     private static ConfigMapInfo configMap(String pem) {
-        return new ConfigMapInfo(ObjectMeta.of("istio-system", RootLocator.ROOT_CONFIGMAP), Map.of("root-cert.pem", pem));
+        return new ConfigMapInfo(ObjectMeta.of("istio-system", IstioLayout.ROOT_CONFIG_MAP), Map.of("root-cert.pem", pem));
     }
 }

@@ -1,5 +1,6 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.model.ConfigMapInfo;
@@ -53,7 +54,7 @@ final class TestCluster {
     }
 
     static ConfigMapInfo rootConfigMap(String pem) {
-        return new ConfigMapInfo(ObjectMeta.of("istio-system", RootLocator.ROOT_CONFIGMAP), Map.of("root-cert.pem", pem));
+        return new ConfigMapInfo(ObjectMeta.of("istio-system", IstioLayout.ROOT_CONFIG_MAP), Map.of("root-cert.pem", pem));
     }
 
     static SecretInfo secret(String name, String key, String pem) {

@@ -1,16 +1,17 @@
 package io.injectordoctor.trust;
 
+import io.injectordoctor.mesh.IstioLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.explain.Explainer;
-import io.injectordoctor.injector.Decision;
-import io.injectordoctor.injector.InjectRequired;
-import io.injectordoctor.injector.InjectionSubject;
-import io.injectordoctor.injector.InjectorConfig;
-import io.injectordoctor.injector.InjectorInstall;
-import io.injectordoctor.injector.ReferenceInjector;
-import io.injectordoctor.injector.RuleSet;
+import io.injectordoctor.decision.Decision;
+import io.injectordoctor.decision.InjectRequired;
+import io.injectordoctor.decision.InjectionSubject;
+import io.injectordoctor.decision.InjectorConfig;
+import io.injectordoctor.decision.InjectorInstall;
+import io.injectordoctor.decision.ReferenceInjector;
+import io.injectordoctor.mesh.RuleSet;
 import io.injectordoctor.model.ConfigMapInfo;
 import io.injectordoctor.model.ContainerInfo;
 import io.injectordoctor.model.LabelSelector;
@@ -33,7 +34,7 @@ import net.jqwik.api.Provide;
 
 /** The decision never throws, and its security rules and the seed's truth table hold for generated inputs. */
 class DecisionPropertiesTest {
-    private static final String INJECT = InjectionSubject.INJECT_KEY;
+    private static final String INJECT = IstioLayout.INJECT;
     private static final List<String> INTERESTING = List.of("", "true", "false", "TRUE", "yes", "enabled", "disabled",
             INJECT, "istio-injection", "istio.io/rev", "default", "In", "NotIn", "Exists", "DoesNotExist",
             "kube-system", "istio-system", "1.27.1", "never-match", "istio.io/deactivated", "{", "policy: [", "\u0000",
@@ -77,9 +78,9 @@ class DecisionPropertiesTest {
                 "Fail", "None", null, null, null, List.of("v1"), 0);
         WebhookConfiguration mwc = new WebhookConfiguration("admissionregistration.k8s.io/v1",
                 new ObjectMeta(null, "istio-sidecar-injector", cfgLabels, Map.of(), null, null, List.of(), null), List.of(hook));
-        ConfigMapInfo cm = new ConfigMapInfo(ObjectMeta.of(serviceNs, InjectorInstall.configMapName(revision)),
+        ConfigMapInfo cm = new ConfigMapInfo(ObjectMeta.of(serviceNs, IstioLayout.injectorConfigMap(revision)),
                 Map.of("config", configText));
-        ConfigMapInfo cm2 = new ConfigMapInfo(ObjectMeta.of(serviceNs, InjectorInstall.configMapName("default")),
+        ConfigMapInfo cm2 = new ConfigMapInfo(ObjectMeta.of(serviceNs, IstioLayout.injectorConfigMap("default")),
                 Map.of("config", "policy: " + configText + "\nneverInjectSelector: [{matchExpressions: [{key: a, operator: "
                         + configText + "}]}]"));
         WorkloadInfo dep = new WorkloadInfo("Deployment", ObjectMeta.of(serviceNs, "istiod"), ObjectMeta.of(null, null),

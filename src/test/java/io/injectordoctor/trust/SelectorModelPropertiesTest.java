@@ -2,8 +2,8 @@ package io.injectordoctor.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.injectordoctor.injector.SelectorEvaluator;
-import io.injectordoctor.injector.SelectorResult;
+import io.injectordoctor.decision.SelectorEvaluator;
+import io.injectordoctor.decision.SelectorResult;
 import io.injectordoctor.model.LabelSelector;
 import io.injectordoctor.model.LabelSelector.Requirement;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.injectordoctor.checks.Severity;
 import io.injectordoctor.checks.webhooks.InjectionWebhookPresent;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
-import io.injectordoctor.injector.InjectorInstall;
+import io.injectordoctor.decision.InjectorInstall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

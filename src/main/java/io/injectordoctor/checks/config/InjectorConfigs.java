@@ -1,10 +1,11 @@
 package io.injectordoctor.checks.config;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.InjectionHooks;
 import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
-import io.injectordoctor.injector.InjectorInstall;
+import io.injectordoctor.decision.InjectorInstall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,17 +22,17 @@ final class InjectorConfigs {
 
     record Needed(String namespace, String revision, List<String> hooks) {
         String configMap() {
-            return namespace + "/" + InjectorInstall.configMapName(revision);
+            return namespace + "/" + IstioLayout.injectorConfigMap(revision);
         }
 
         /** The ConfigMap as the subject of a finding. */
         String subject() {
-            return Subjects.of("ConfigMap", namespace, InjectorInstall.configMapName(revision));
+            return Subjects.of("ConfigMap", namespace, IstioLayout.injectorConfigMap(revision));
         }
     }
 
     /** A config the hooks need and that parses, with what needs it. */
-    record Parsed(Needed needed, io.injectordoctor.injector.InjectorConfig config) {
+    record Parsed(Needed needed, io.injectordoctor.decision.InjectorConfig config) {
     }
 
     /** The configs the hooks need that exist and parse: what the policy and selector checks read. */
@@ -39,7 +40,7 @@ final class InjectorConfigs {
         InjectorInstall install = install(snapshot);
         List<Parsed> out = new java.util.ArrayList<>();
         for (Needed n : needed(snapshot, install)) {
-            install.config(n.namespace(), n.revision()).filter(io.injectordoctor.injector.InjectorConfig::parsed)
+            install.config(n.namespace(), n.revision()).filter(io.injectordoctor.decision.InjectorConfig::parsed)
                     .ifPresent(c -> out.add(new Parsed(n, c)));
         }
         return out;

@@ -1,5 +1,6 @@
 package io.injectordoctor.checks.events;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.InjectionHooks;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -85,7 +86,7 @@ public enum AdmissionError {
         }
         Matcher m = WEBHOOK.matcher(message);
         while (m.find()) {
-            if (m.group(1).endsWith("istio.io")) {
+            if (IstioLayout.isInjectionHook(m.group(1))) {
                 return Optional.of(m.group(1));
             }
         }

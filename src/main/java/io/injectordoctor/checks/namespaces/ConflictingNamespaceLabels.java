@@ -1,5 +1,6 @@
 package io.injectordoctor.checks.namespaces;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.Finding;
 import io.injectordoctor.checks.InjectionHooks;
@@ -35,14 +36,14 @@ public final class ConflictingNamespaceLabels implements Check {
     public List<Finding> run(ClusterSnapshot snapshot) {
         List<Finding> out = new ArrayList<>();
         for (NamespaceInfo ns : snapshot.namespaces()) {
-            String injection = ns.meta().labels().get(InjectionHooks.INJECTION);
-            String rev = ns.meta().labels().get(InjectionHooks.REV);
+            String injection = ns.meta().labels().get(IstioLayout.INJECTION);
+            String rev = ns.meta().labels().get(IstioLayout.REV);
             if (injection == null || rev == null) {
                 continue;
             }
             Map<String, Object> evidence = new LinkedHashMap<>();
-            evidence.put(InjectionHooks.INJECTION, injection);
-            evidence.put(InjectionHooks.REV, rev);
+            evidence.put(IstioLayout.INJECTION, injection);
+            evidence.put(IstioLayout.REV, rev);
             String effect = "enabled".equals(injection)
                     ? "pods are injected by the default revision, not by " + rev
                     : "no hook selects this namespace, whatever istio.io/rev says";

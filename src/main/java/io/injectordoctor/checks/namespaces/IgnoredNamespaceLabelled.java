@@ -1,5 +1,6 @@
 package io.injectordoctor.checks.namespaces;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.Finding;
 import io.injectordoctor.checks.InjectionHooks;
@@ -39,8 +40,8 @@ public final class IgnoredNamespaceLabelled implements Check {
             if (!InjectionHooks.IGNORED_NAMESPACES.contains(ns.name())) {
                 continue;
             }
-            String injection = ns.meta().labels().get(InjectionHooks.INJECTION);
-            String rev = ns.meta().labels().get(InjectionHooks.REV);
+            String injection = ns.meta().labels().get(IstioLayout.INJECTION);
+            String rev = ns.meta().labels().get(IstioLayout.REV);
             Map<String, Object> evidence = new LinkedHashMap<>();
             String label;
             if ("enabled".equals(injection)) {

@@ -1,5 +1,6 @@
 package io.injectordoctor.checks.namespaces;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.Finding;
 import io.injectordoctor.checks.InjectionHooks;
@@ -47,15 +48,15 @@ public final class NamespaceRevisionLabel implements Check {
         List<Finding> out = new ArrayList<>();
         for (NamespaceInfo ns : snapshot.namespaces()) {
             Map<String, String> labels = ns.meta().labels();
-            String injection = labels.get(InjectionHooks.INJECTION);
-            String rev = labels.get(InjectionHooks.REV);
+            String injection = labels.get(IstioLayout.INJECTION);
+            String rev = labels.get(IstioLayout.REV);
             String subject = Subjects.namespace(ns.name());
             Map<String, Object> evidence = new LinkedHashMap<>();
             if (injection != null) {
-                evidence.put(InjectionHooks.INJECTION, injection);
+                evidence.put(IstioLayout.INJECTION, injection);
             }
             if (rev != null) {
-                evidence.put(InjectionHooks.REV, rev);
+                evidence.put(IstioLayout.REV, rev);
             }
             if ("enabled".equals(injection)) {
                 out.add(new Finding(ID, Severity.INFO, subject, "labelled for the default revision (istio-injection=enabled)", evidence));
@@ -83,7 +84,7 @@ public final class NamespaceRevisionLabel implements Check {
         Set<String> served = new TreeSet<>();
         for (InjectionHooks.Hook h : InjectionHooks.active(snapshot)) {
             Map<String, String> cfg = h.configuration().meta().labels();
-            String label = cfg.getOrDefault(InjectionHooks.TAG, cfg.get(InjectionHooks.REV));
+            String label = cfg.getOrDefault(IstioLayout.TAG, cfg.get(IstioLayout.REV));
             if (label != null) {
                 served.add(label);
             }
@@ -92,11 +93,11 @@ public final class NamespaceRevisionLabel implements Check {
                 if (s == null) {
                     continue;
                 }
-                if (s.matchLabels().containsKey(InjectionHooks.REV)) {
-                    served.add(s.matchLabels().get(InjectionHooks.REV));
+                if (s.matchLabels().containsKey(IstioLayout.REV)) {
+                    served.add(s.matchLabels().get(IstioLayout.REV));
                 }
                 s.matchExpressions().stream()
-                        .filter(r -> InjectionHooks.REV.equals(r.key()) && "In".equals(r.operator()))
+                        .filter(r -> IstioLayout.REV.equals(r.key()) && "In".equals(r.operator()))
                         .forEach(r -> served.addAll(r.values()));
             }
         }

@@ -6,7 +6,7 @@ import io.injectordoctor.checks.Severity;
 import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
-import io.injectordoctor.injector.HookEvaluation;
+import io.injectordoctor.decision.HookEvaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

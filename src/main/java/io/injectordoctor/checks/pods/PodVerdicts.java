@@ -2,10 +2,10 @@ package io.injectordoctor.checks.pods;
 
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
-import io.injectordoctor.injector.Decision;
-import io.injectordoctor.injector.InjectionSubject;
-import io.injectordoctor.injector.ReasonCode;
-import io.injectordoctor.injector.ReferenceInjector;
+import io.injectordoctor.decision.Decision;
+import io.injectordoctor.decision.InjectionSubject;
+import io.injectordoctor.decision.ReasonCode;
+import io.injectordoctor.decision.ReferenceInjector;
 import io.injectordoctor.model.PodInfo;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.injectordoctor.checks.webhooks;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.Finding;
 import io.injectordoctor.checks.InjectionHooks;
@@ -48,7 +49,7 @@ public final class WebhookDeactivated implements Check {
                     none ? "is deactivated (never-match), and so is every other injection hook: no pod is injected"
                             : "is deactivated (never-match); " + (all.size() - deactivated.size())
                                     + " other injection hook(s) are active",
-                    Map.of("selector", InjectionHooks.DEACTIVATED_KEY + "=" + InjectionHooks.NEVER_MATCH)));
+                    Map.of("selector", IstioLayout.DEACTIVATED_KEY + "=" + IstioLayout.NEVER_MATCH)));
         }
         return out;
     }

@@ -6,7 +6,7 @@ import io.injectordoctor.checks.InjectionHooks;
 import io.injectordoctor.checks.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
-import io.injectordoctor.injector.SelectorEvaluator;
+import io.injectordoctor.decision.SelectorEvaluator;
 import io.injectordoctor.model.Webhook;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.injectordoctor.checks.workloads;
 
+import io.injectordoctor.mesh.InjectValue;
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.Finding;
 import io.injectordoctor.checks.InjectionHooks;
@@ -37,10 +39,10 @@ public final class HostNetworkInjectionRequested implements Check {
             }
             ObjectMeta t = w.templateMeta();
             String request = null;
-            if ("true".equals(InjectionHooks.injectValue(t.labels(), t.annotations()))) {
-                request = InjectionHooks.INJECT + "=true";
-            } else if (t.labels().containsKey(InjectionHooks.REV)) {
-                request = InjectionHooks.REV + "=" + t.labels().get(InjectionHooks.REV);
+            if ("true".equals(InjectValue.effective(t.labels(), t.annotations()))) {
+                request = IstioLayout.INJECT + "=true";
+            } else if (t.labels().containsKey(IstioLayout.REV)) {
+                request = IstioLayout.REV + "=" + t.labels().get(IstioLayout.REV);
             }
             if (request == null) {
                 continue;

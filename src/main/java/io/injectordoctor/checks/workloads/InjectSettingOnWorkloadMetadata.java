@@ -1,5 +1,6 @@
 package io.injectordoctor.checks.workloads;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.Finding;
 import io.injectordoctor.checks.InjectionHooks;
@@ -21,7 +22,7 @@ import java.util.Set;
  */
 public final class InjectSettingOnWorkloadMetadata implements Check {
     public static final String ID = "ID0501";
-    private static final List<String> KEYS = List.of(InjectionHooks.INJECT, InjectionHooks.REV);
+    private static final List<String> KEYS = List.of(IstioLayout.INJECT, IstioLayout.REV);
 
     @Override
     public String id() {

@@ -1,5 +1,8 @@
 package io.injectordoctor.checks.workloads;
 
+import io.injectordoctor.mesh.InjectValue;
+import io.injectordoctor.mesh.IstioLayout;
+import io.injectordoctor.mesh.RuleSet;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.Finding;
 import io.injectordoctor.checks.InjectionHooks;
@@ -11,7 +14,6 @@ import io.injectordoctor.model.WorkloadInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -23,7 +25,6 @@ import java.util.Set;
  */
 public final class InjectValueInvalid implements Check {
     public static final String ID = "ID0502";
-    private static final Set<String> OLD_TRUE = Set.of("y", "yes", "true", "on");
 
     @Override
     public String id() {
@@ -43,10 +44,10 @@ public final class InjectValueInvalid implements Check {
                 continue;
             }
             ObjectMeta t = w.templateMeta();
-            String label = t.labels().get(InjectionHooks.INJECT);
-            String annotation = t.annotations().get(InjectionHooks.INJECT);
-            boolean hasLabel = t.labels().containsKey(InjectionHooks.INJECT);
-            String effective = InjectionHooks.injectValue(t.labels(), t.annotations());
+            String label = t.labels().get(IstioLayout.INJECT);
+            String annotation = t.annotations().get(IstioLayout.INJECT);
+            boolean hasLabel = t.labels().containsKey(IstioLayout.INJECT);
+            String effective = InjectValue.effective(t.labels(), t.annotations());
             Map<String, Object> evidence = new LinkedHashMap<>();
             if (hasLabel) {
                 evidence.put("label", label);
@@ -55,17 +56,17 @@ public final class InjectValueInvalid implements Check {
                 evidence.put("annotation", annotation);
             }
             String subject = Workloads.subject(w);
-            if (effective != null && !"true".equals(effective) && !"false".equals(effective)) {
-                String old = OLD_TRUE.contains(effective.toLowerCase(Locale.ROOT)) ? "as true" : "as false";
-                out.add(new Finding(ID, Severity.WARNING, subject, "its template sets " + InjectionHooks.INJECT + "="
+            if (effective != null && !InjectValue.canonical(effective)) {
+                String old = InjectValue.meaning(effective, RuleSet.ISTIO_1_13_TO_1_26) == InjectValue.Meaning.TRUE ? "as true" : "as false";
+                out.add(new Finding(ID, Severity.WARNING, subject, "its template sets " + IstioLayout.INJECT + "="
                         + quote(effective) + ": Istio 1.27 and later ignore it and apply the namespace's policy, "
                         + "Istio 1.13 to 1.26 read it " + old, evidence));
             } else if (hasLabel && annotation != null && !Objects.equals(label, annotation)) {
-                out.add(new Finding(ID, Severity.WARNING, subject, "its template has the label " + InjectionHooks.INJECT
+                out.add(new Finding(ID, Severity.WARNING, subject, "its template has the label " + IstioLayout.INJECT
                         + "=" + quote(label) + " and the annotation =" + quote(annotation) + ": the label wins", evidence));
             } else if (!hasLabel && annotation != null) {
                 out.add(new Finding(ID, Severity.INFO, subject, "its template uses the deprecated annotation "
-                        + InjectionHooks.INJECT + "=" + annotation
+                        + IstioLayout.INJECT + "=" + annotation
                         + "; the label does the same and is also seen by the webhook's objectSelector", evidence));
             }
         }

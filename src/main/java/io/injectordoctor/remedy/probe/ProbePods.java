@@ -1,5 +1,6 @@
 package io.injectordoctor.remedy.probe;
 
+import io.injectordoctor.mesh.IstioLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
@@ -28,13 +29,13 @@ import java.util.stream.Collectors;
  * Labels and annotations are kept: the hook's selectors and the injector's policy read them.
  */
 public final class ProbePods {
-    public static final String STATUS_ANNOTATION = "sidecar.istio.io/status";
+    public static final String STATUS_ANNOTATION = IstioLayout.STATUS_ANNOTATION;
     static final String MARKER = "-idprobe-";
     static final int MAX_NAME = 63;
     // The alphabet the API server uses for generateName suffixes: no vowels, no look-alikes.
     private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
     // When the status annotation cannot be read, these are the names Istio's injector adds.
-    private static final Set<String> ISTIO_CONTAINERS = Set.of("istio-proxy", "istio-init", "istio-validation");
+    private static final Set<String> ISTIO_CONTAINERS = Set.of(IstioLayout.PROXY_CONTAINER, "istio-init", "istio-validation");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProbePods() {

@@ -1,5 +1,6 @@
 package io.injectordoctor.remedy.probe;
 
+import io.injectordoctor.mesh.IstioLayout;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -11,7 +12,7 @@ import java.util.function.Function;
 
 /** Reads the admission chain's answer (the pod it returned, or its error) against the reference verdict. */
 public final class ProbeReading {
-    static final String PROXY = "istio-proxy";
+    static final String PROXY = IstioLayout.PROXY_CONTAINER;
 
     private ProbeReading() {
     }

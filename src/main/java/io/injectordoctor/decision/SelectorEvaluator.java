@@ -1,0 +1,109 @@
+package io.injectordoctor.decision;
+
+import io.injectordoctor.model.LabelSelector;
+import io.injectordoctor.model.LabelSelector.Requirement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates a LabelSelector exactly as Kubernetes does (apimachinery LabelSelectorAsSelector).
+ * We never rely on an API server for this: the mock server used in tests, for one, gets
+ * {@code in}/{@code notin} wrong.
+ */
+public final class SelectorEvaluator {
+    private SelectorEvaluator() {
+    }
+
+    /**
+     * A null selector stands for an absent webhook selector field, which the API server defaults
+     * to {@code {}}: it matches everything, like an empty selector.
+     */
+    public static SelectorResult evaluate(LabelSelector selector, Map<String, String> labels) {
+        return new SelectorResult(new CompiledSelector(selector), labels);
+    }
+
+    /** The evidence of an evaluation, term by term, in the order of the selector. */
+    static List<SelectorResult.Term> terms(LabelSelector selector, Map<String, String> labels) {
+        List<SelectorResult.Term> terms = new ArrayList<>();
+        if (selector == null) {
+            return terms;
+        }
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(selector.matchLabels()).entrySet()) {
+            boolean ok = e.getValue().equals(labels.get(e.getKey()));
+            terms.add(new SelectorResult.Term(e.getKey() + "=" + e.getValue(), ok, observed(e.getKey(), labels)));
+        }
+        for (Requirement r : selector.matchExpressions()) {
+            String problem = validate(r);
+            if (problem != null) {
+                terms.add(new SelectorResult.Term(describe(r), false, problem));
+            } else {
+                terms.add(new SelectorResult.Term(describe(r), satisfies(r, labels), observed(r.key(), labels)));
+            }
+        }
+        return List.copyOf(terms);
+    }
+
+    static boolean satisfies(Requirement r, Map<String, String> labels) {
+        boolean present = labels.containsKey(r.key());
+        String value = labels.get(r.key());
+        return switch (r.operator()) {
+            case "In" -> present && r.values().contains(value);
+            // NotIn matches an absent key: this is why "sidecar.istio.io/inject NotIn [false]" selects unlabelled pods.
+            case "NotIn" -> !present || !r.values().contains(value);
+            case "Exists" -> present;
+            // DoesNotExist fails on a present key even when its value is empty.
+            case "DoesNotExist" -> !present;
+            default -> false;
+        };
+    }
+
+    /** The rules of apimachinery's NewRequirement; null when valid. */
+    static String validate(Requirement r) {
+        if (r.key() == null || r.key().isEmpty()) {
+            return "invalid selector: empty key";
+        }
+        String op = r.operator();
+        if (op == null) {
+            return "invalid selector: no operator for key " + r.key();
+        }
+        switch (op) {
+            case "In", "NotIn":
+                return r.values().isEmpty()
+                        ? "invalid selector: operator " + op + " on key " + r.key() + " needs at least one value" : null;
+            case "Exists", "DoesNotExist":
+                return r.values().isEmpty()
+                        ? null : "invalid selector: operator " + op + " on key " + r.key() + " takes no values";
+            default:
+                return "invalid selector: unknown operator \"" + op + "\" on key " + r.key()
+                        + " (valid: In, NotIn, Exists, DoesNotExist)";
+        }
+    }
+
+    public static String describe(Requirement r) {
+        return switch (r.operator() == null ? "" : r.operator()) {
+            case "Exists", "DoesNotExist" -> r.key() + " " + r.operator();
+            default -> r.key() + " " + r.operator() + " " + r.values();
+        };
+    }
+
+    /** A short, quoted account of what the labels hold for a key. */
+    static String observed(String key, Map<String, String> labels) {
+        return labels.containsKey(key) ? key + "=" + quote(labels.get(key)) : "no " + key + " label";
+    }
+
+    static String quote(String v) {
+        return v.isEmpty() || v.chars().anyMatch(Character::isWhitespace) ? "\"" + v + "\"" : v;
+    }
+
+    /** A selector as text, for evidence: {@code {istio-injection=enabled, istio.io/rev DoesNotExist}}. */
+    public static String describe(LabelSelector s) {
+        if (s == null) {
+            return "{} (absent: matches everything)";
+        }
+        List<String> parts = new ArrayList<>();
+        new java.util.TreeMap<>(s.matchLabels()).forEach((k, v) -> parts.add(k + "=" + v));
+        s.matchExpressions().forEach(r -> parts.add(describe(r)));
+        return "{" + String.join(", ", parts) + "}";
+    }
+}
