@@ -2,7 +2,7 @@ package io.injectordoctor.checks;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
@@ -60,7 +60,7 @@ public final class Catalogue {
         CatalogueEntry e;
         try {
             e = YAML.readValue(in, CatalogueEntry.class);
-        } catch (MismatchedInputException ex) {
+        } catch (DatabindException ex) {
             throw new DoctorException(ExitCode.DATA, resourcePath(id) + ": " + ex.getOriginalMessage(), ex);
         }
         if (e == null || !id.equals(e.id())) {

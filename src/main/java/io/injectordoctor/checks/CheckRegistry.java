@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /** The checks of one run, built-in then plugins, each with its catalogue entry. Ids are unique. */
 public final class CheckRegistry {
-    /** Upper-case letters, then letters or digits, at most 16: "ID0201", "ACME01". */
+    /** Upper-case letters, then letters or digits, at most 16: ID0201, ACME01. */
     public static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]{2,15}");
 
     private final Map<String, Check> checks;

@@ -73,8 +73,4 @@ public final class InjectionHooks {
         }
         return hooks;
     }
-
-    public static List<Hook> active(ClusterSnapshot snapshot) {
-        return all(snapshot).stream().filter(h -> !h.deactivated()).toList();
-    }
 }

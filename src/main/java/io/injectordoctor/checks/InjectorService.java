@@ -59,9 +59,14 @@ public record InjectorService(Webhook.ServiceReference reference, ServiceInfo se
     }
 
     /** The services the active injection hooks call, each once; hooks that call a URL are left out. */
-    public static List<Called> calledByActiveHooks(ClusterSnapshot snapshot) {
+    public static List<Called> calledByActiveHooks(CheckContext context) {
+        return context.shared(Called.class, () -> collect(context));
+    }
+
+    private static List<Called> collect(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         Map<Webhook.ServiceReference, List<InjectionHooks.Hook>> byRef = new LinkedHashMap<>();
-        for (InjectionHooks.Hook h : InjectionHooks.active(snapshot)) {
+        for (InjectionHooks.Hook h : context.activeHooks()) {
             Webhook.ServiceReference ref = h.service();
             if (ref != null) {
                 byRef.computeIfAbsent(new Webhook.ServiceReference(ref.namespace(), ref.name(), null, ref.portOrDefault()),

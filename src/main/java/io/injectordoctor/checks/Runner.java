@@ -2,7 +2,12 @@ package io.injectordoctor.checks;
 
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.report.CheckReport;
+import io.injectordoctor.report.CheckResult;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Runs the selected checks against one snapshot. A check whose input kind could not be read, or
+ * Runs the selected checks against one context. A check whose input kind could not be read, or
  * whose prerequisite failed or was skipped, is skipped with the reason. Prerequisites run first
  * whatever their category; a prerequisite that is not selected is not enforced. A check that
  * throws fails with the exception as its finding instead of stopping the run.
@@ -25,39 +30,46 @@ public final class Runner {
 
     /** The kinds the selected checks read: what the loader should fetch. */
     public Set<ResourceKind> kinds(RunOptions options) {
-        Set<ResourceKind> kinds = new HashSet<>();
+        Set<ResourceKind> kinds = EnumSet.noneOf(ResourceKind.class);
         for (Check c : registry.checks()) {
             if (options.selects(c.id())) {
-                kinds.addAll(c.reads());
-                kinds.addAll(c.optionalReads());
+                CatalogueEntry e = registry.entry(c.id());
+                kinds.addAll(e.reads());
+                kinds.addAll(e.optionalReads());
             }
         }
         return kinds;
     }
 
     public CheckReport run(ClusterSnapshot snapshot, RunOptions options) {
-        Execution ex = new Execution(snapshot, options);
+        return run(CheckContext.of(snapshot), options);
+    }
+
+    public CheckReport run(CheckContext context, RunOptions options) {
+        Execution ex = new Execution(context, options);
         Map<String, List<CheckResult>> byCategory = new TreeMap<>(Categories.COMPARATOR);
         for (Check c : registry.ordered()) {
             if (options.selects(c.id())) {
                 CheckResult r = ex.result(c);
-                byCategory.computeIfAbsent(r.entry().category(), k -> new ArrayList<>()).add(r);
+                byCategory.computeIfAbsent(r.category(), k -> new ArrayList<>()).add(r);
             }
         }
         List<CheckReport.CategoryResult> cats = new ArrayList<>();
         byCategory.forEach((name, results) -> cats.add(new CheckReport.CategoryResult(name, results)));
-        return new CheckReport(snapshot.source(), cats);
+        return new CheckReport(context.snapshot().source(), cats);
     }
 
     private final class Execution {
+        private final CheckContext context;
         private final ClusterSnapshot snapshot;
         private final RunOptions options;
         private final Suppressions suppressions;
         private final Map<String, CheckResult> done = new LinkedHashMap<>();
         private final Set<String> running = new HashSet<>();
 
-        Execution(ClusterSnapshot snapshot, RunOptions options) {
-            this.snapshot = snapshot;
+        Execution(CheckContext context, RunOptions options) {
+            this.context = context;
+            this.snapshot = context.snapshot();
             this.options = options;
             this.suppressions = new Suppressions(snapshot);
         }
@@ -78,30 +90,30 @@ public final class Runner {
 
         private CheckResult execute(Check c) {
             CatalogueEntry entry = registry.entry(c.id());
-            for (ResourceKind k : c.reads()) {
+            for (ResourceKind k : entry.reads()) {
                 String why = snapshot.unreadable().get(k);
                 if (why != null) {
-                    return CheckResult.skipped(c, entry, "cannot read " + k.qualifiedResource() + ": " + why);
+                    return skipped(entry, "cannot read " + k.qualifiedResource() + ": " + why);
                 }
                 // A dump that holds no object of a kind says nothing about it: skip rather than guess.
                 if (!snapshot.isLoaded(k)) {
-                    return CheckResult.skipped(c, entry, k.qualifiedResource() + " were not read (not in the snapshot?)");
+                    return skipped(entry, k.qualifiedResource() + " were not read (not in the snapshot?)");
                 }
             }
-            for (String pre : c.prerequisites()) {
+            for (String pre : entry.prerequisites()) {
                 Check p = registry.find(pre).orElse(null);
                 if (p == null || !options.selects(pre)) {
                     continue;
                 }
                 CheckResult pr = result(p);
                 if (pr.status() == CheckResult.Status.FAILED || pr.status() == CheckResult.Status.SKIPPED) {
-                    return CheckResult.skipped(c, entry, "prerequisite " + pre + " (" + registry.entry(pre).title()
-                            + ") " + (pr.status() == CheckResult.Status.FAILED ? "failed" : "was skipped"));
+                    return skipped(entry, "prerequisite " + pre + " (" + registry.entry(pre).title() + ") "
+                            + (pr.status() == CheckResult.Status.FAILED ? "failed" : "was skipped"));
                 }
             }
             List<Finding> raw;
             try {
-                raw = c.run(snapshot);
+                raw = c.run(context);
             } catch (RuntimeException e) {
                 raw = List.of(new Finding(c.id(), Severity.ERROR, "Check " + c.id(),
                         "the check itself failed: " + e, Map.of("exception", e.getClass().getName())));
@@ -111,7 +123,13 @@ public final class Runner {
             for (Finding f : raw) {
                 (suppressions.suppressed(f) ? suppressed : kept).add(f);
             }
-            return CheckResult.of(c, entry, kept, suppressed);
+            return new CheckResult(entry.id(), entry.title(), entry.category(), entry.severity(),
+                    CheckResult.statusOf(kept), null, kept, suppressed, entry.remediation(), entry.docPath());
+        }
+
+        private CheckResult skipped(CatalogueEntry e, String reason) {
+            return new CheckResult(e.id(), e.title(), e.category(), e.severity(), CheckResult.Status.SKIPPED, reason,
+                    List.of(), List.of(), e.remediation(), e.docPath());
         }
     }
 }

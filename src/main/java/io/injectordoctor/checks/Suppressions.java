@@ -1,14 +1,12 @@
 package io.injectordoctor.checks;
 
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.model.ObjectMeta;
-import io.injectordoctor.model.OwnerRef;
 import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.WorkloadInfo;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Suppression by the annotation {@code injector-doctor.io/ignore: ID,ID} on a namespace or a
@@ -17,7 +15,6 @@ import java.util.Set;
  */
 public final class Suppressions {
     public static final String ANNOTATION = "injector-doctor.io/ignore";
-    private static final int MAX_OWNER_DEPTH = 4;
 
     private final ClusterSnapshot snapshot;
 
@@ -37,19 +34,13 @@ public final class Suppressions {
         Optional<ObjectMeta> meta = "Pod".equals(s.kind())
                 ? snapshot.pod(s.namespace(), s.name()).map(PodInfo::meta)
                 : snapshot.workload(s.kind(), s.namespace(), s.name()).map(WorkloadInfo::meta);
-        Set<String> seen = new HashSet<>();
-        for (int depth = 0; meta.isPresent() && depth < MAX_OWNER_DEPTH; depth++) {
-            ObjectMeta m = meta.get();
-            if (ignores(m, f.checkId())) {
-                return true;
-            }
-            if (!seen.add(m.qualifiedName()) || m.owners().isEmpty()) {
-                return false;
-            }
-            OwnerRef owner = m.owners().stream().filter(OwnerRef::controller).findFirst().orElse(m.owners().get(0));
-            meta = snapshot.workload(owner.kind(), m.namespace(), owner.name()).map(WorkloadInfo::meta);
+        if (meta.isEmpty()) {
+            return false;
         }
-        return false;
+        if (ignores(meta.get(), f.checkId())) {
+            return true;
+        }
+        return Owners.chain(snapshot, meta.get()).stream().anyMatch(w -> ignores(w.meta(), f.checkId()));
     }
 
     static boolean ignores(ObjectMeta meta, String checkId) {

@@ -4,7 +4,7 @@ import io.injectordoctor.ExitCode;
 import io.injectordoctor.checks.CatalogueEntry;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.CheckRegistry;
-import io.injectordoctor.checks.report.CatalogueMarkdown;
+import io.injectordoctor.render.CatalogueMarkdown;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

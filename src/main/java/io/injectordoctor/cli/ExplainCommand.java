@@ -8,8 +8,11 @@ import io.injectordoctor.cluster.LoadRequest;
 import io.injectordoctor.cluster.ObjectConverter;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.cluster.SnapshotFile;
+import io.injectordoctor.checks.CheckRegistry;
+import io.injectordoctor.checks.RunOptions;
+import io.injectordoctor.checks.Runner;
 import io.injectordoctor.explain.Explainer;
-import io.injectordoctor.explain.Explanation;
+import io.injectordoctor.report.Explanation;
 import io.injectordoctor.explain.PodsAudit;
 import io.injectordoctor.mesh.IstioVersion;
 import io.injectordoctor.model.PodInfo;
@@ -32,7 +35,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,6 +97,9 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "Exit 1 for findings at or above: error or warning (default: ${DEFAULT-VALUE}). A mismatch is an error.")
     FailOn failOn = FailOn.error;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also show informational findings in text output.")
+    boolean verbose;
+
     enum FailOn { error, warning }
 
     @Override
@@ -125,31 +130,48 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         String ns = Loading.namespace(global);
         if ("Pod".equals(ref.kind())) {
-            ClusterSnapshot s = Loading.snapshot(global, LoadRequest.of(ns, ref.name(), ResourceKind.NAMESPACE,
-                    ResourceKind.POD, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP));
+            ClusterSnapshot s = Loading.snapshot(global, new LoadRequest(kinds(true), ns, ref.name()));
             requireDecisionInputs(s);
             PodInfo pod = s.pod(ns, ref.name()).orElseThrow(() ->
                     new DoctorException(ExitCode.USAGE, "pod " + ns + "/" + ref.name() + " not found"));
-            Explanation e = new Explainer(s, version).explainPod(pod);
+            Explanation e = explainer(s, version).explainPod(pod);
             return probe ? emitProbed(e, ResourceKind.POD, ns, ref.name()) : emit(List.of(e));
         }
-        ClusterSnapshot s = Loading.snapshot(global, LoadRequest.of(ns, null, ResourceKind.NAMESPACE, ref.resource(),
-                ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP));
+        java.util.Set<ResourceKind> kinds = kinds(true);
+        kinds.add(ref.resource());
+        ClusterSnapshot s = Loading.snapshot(global, new LoadRequest(kinds, ns, null));
         requireDecisionInputs(s);
         Loading.require(s, ref.resource());
         WorkloadInfo w = s.workload(ref.kind(), ns, ref.name()).orElseThrow(() ->
                 new DoctorException(ExitCode.USAGE, ref.kind().toLowerCase() + " " + ns + "/" + ref.name() + " not found"));
-        Explanation e = new Explainer(s, version).explainWorkload(w);
+        Explanation e = explainer(s, version).explainWorkload(w);
         return probe ? emitProbed(e, ref.resource(), ns, ref.name()) : emit(List.of(e));
+    }
+
+    /** Every kind the catalogue reads; for a list of pods, only what they share (the pods come as a stream). */
+    private static java.util.Set<ResourceKind> kinds(boolean withWorkloads) {
+        java.util.Set<ResourceKind> kinds = EnumSet.copyOf(new Runner(CheckRegistry.builtIn()).kinds(RunOptions.all()));
+        kinds.addAll(EnumSet.of(ResourceKind.NAMESPACE, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP));
+        if (!withWorkloads) {
+            kinds.removeAll(EnumSet.of(ResourceKind.POD, ResourceKind.DEPLOYMENT, ResourceKind.STATEFULSET,
+                    ResourceKind.DAEMONSET, ResourceKind.REPLICASET, ResourceKind.JOB, ResourceKind.EVENT));
+        }
+        return kinds;
+    }
+
+    private static Explainer explainer(ClusterSnapshot s, IstioVersion version) {
+        return Explainer.of(s, version);
     }
 
     private int explainPods(IstioVersion version) {
         String ns = allNamespaces ? null : Loading.namespace(global);
-        LoadRequest req = LoadRequest.of(ns, null, ResourceKind.NAMESPACE, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION,
-                ResourceKind.CONFIGMAP);
+        LoadRequest req = new LoadRequest(kinds(false), ns, null);
         PodsAudit audit = Loading.auditPods(global, req, ns, (s, pods) -> {
             requireDecisionInputs(s);
-            PodsAudit a = new PodsAudit(new Explainer(s, version));
+            Explainer explainer = explainer(s, version);
+            PodsAudit a = new PodsAudit(explainer);
+            List<Explanation.Finding> shared = explainer.sharedFindings();
+            a.shared(shared);
             PrintWriter out = spec.commandLine().getOut();
             // When the list fails part-way, what was written is closed off as incomplete (JSON stays
             // parseable) before the error line and its exit code; when it fails at once, nothing is written.
@@ -164,6 +186,7 @@ public final class ExplainCommand implements Callable<Integer> {
                     throw e;
                 }
                 table.finish(a);
+                table.shared(shared);
             } else {
                 Structured.ListWriter items = new Structured.ListWriter(out,
                         global.output == GlobalOptions.OutputFormat.yaml, Explanation.SCHEMA_VERSION, "items");
@@ -171,19 +194,15 @@ public final class ExplainCommand implements Callable<Integer> {
                     pods.forEach(p -> items.item(a.add(p).explanation()));
                 } catch (DoctorException e) {
                     if (a.summary().pods() > 0) {
-                        items.finish("summary", a.summary(), "incomplete", e.getMessage());
+                        items.finish("findings", shared, "summary", a.summary(), "incomplete", e.getMessage());
                     }
                     throw e;
                 }
-                items.finish("summary", a.summary());
+                items.finish("findings", shared, "summary", a.summary());
             }
             return a;
         });
-        // Findings other than mismatches (a config that does not parse, double injection) fail too.
-        if (audit.anyMismatch() || audit.anyErrors() || (failOn == FailOn.warning && audit.anyWarnings())) {
-            return ExitCode.FINDINGS;
-        }
-        return ExitCode.OK;
+        return audit.passes(threshold()) ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
     private int explainManifest(IstioVersion version) {
@@ -191,26 +210,34 @@ public final class ExplainCommand implements Callable<Integer> {
         String defaultNs = global.namespace != null ? global.namespace
                 : global.snapshot != null ? "default" : Loading.namespace(global);
         // All namespaces are listed (one request): a manifest's namespace may not exist yet, which is a finding.
-        ClusterSnapshot s = Loading.snapshot(global, new LoadRequest(EnumSet.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION,
-                ResourceKind.CONFIGMAP, ResourceKind.NAMESPACE), null, null));
-        requireDecisionInputs(s);
-        Explainer explainer = new Explainer(s, version);
+        java.util.Set<ResourceKind> kinds = kinds(false);
+        kinds.addAll(EnumSet.of(ResourceKind.DEPLOYMENT, ResourceKind.STATEFULSET, ResourceKind.DAEMONSET,
+                ResourceKind.REPLICASET, ResourceKind.JOB));
+        ClusterSnapshot cluster = Loading.snapshot(global, new LoadRequest(kinds, null, null));
+        requireDecisionInputs(cluster);
+        List<WorkloadInfo> workloads = new ArrayList<>();
+        for (JsonNode d : docs) {
+            if (WORKLOAD_KINDS.contains(d.path("kind").asText())) {
+                WorkloadInfo w = ObjectConverter.workload(d);
+                workloads.add(w.meta().namespace() == null ? new WorkloadInfo(w.kind(), withNamespace(w.meta(),
+                        namespaceOf(d, defaultNs)), w.templateMeta(), w.templateSpec(), w.selector(), w.replicas(),
+                        w.paused(), w.status()) : w);
+            }
+        }
+        Explainer explainer = explainer(Explainer.withManifest(cluster, workloads), version);
         List<Explanation> out = new ArrayList<>();
         for (JsonNode d : docs) {
             String kind = d.path("kind").asText();
             String ns = namespaceOf(d, defaultNs);
-            switch (kind) {
-                case "Pod" -> {
-                    PodInfo p = ObjectConverter.pod(d);
-                    out.add(explainer.explainManifest(kind, ns, p.meta().name(), p.meta(), p.spec().hostNetwork(),
-                            Optional.empty()));
-                }
-                case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob" -> {
-                    WorkloadInfo w = ObjectConverter.workload(d);
-                    out.add(explainer.explainManifest(kind, ns, w.meta().name(), w.templateMeta(),
-                            w.templateSpec().hostNetwork(), Optional.of(w)));
-                }
-                default -> spec.commandLine().getErr().println("note: skipping " + kind + " "
+            if ("Pod".equals(kind)) {
+                PodInfo p = ObjectConverter.pod(d);
+                out.add(explainer.explainManifest(kind, ns, p.meta().name(), p.meta(), p.spec().hostNetwork()));
+            } else if (WORKLOAD_KINDS.contains(kind)) {
+                WorkloadInfo w = ObjectConverter.workload(d);
+                out.add(explainer.explainManifest(kind, ns, w.meta().name(), w.templateMeta(),
+                        w.templateSpec().hostNetwork()));
+            } else {
+                spec.commandLine().getErr().println("note: skipping " + kind + " "
                         + d.path("metadata").path("name").asText() + ": not a pod or pod-template owner");
             }
         }
@@ -218,6 +245,14 @@ public final class ExplainCommand implements Callable<Integer> {
             throw new DoctorException(ExitCode.DATA, file + ": no pod or pod-template owner to explain");
         }
         return emit(out);
+    }
+
+    private static final java.util.Set<String> WORKLOAD_KINDS = java.util.Set.of("Deployment", "StatefulSet",
+            "DaemonSet", "ReplicaSet", "Job", "CronJob");
+
+    private static io.injectordoctor.model.ObjectMeta withNamespace(io.injectordoctor.model.ObjectMeta m, String ns) {
+        return new io.injectordoctor.model.ObjectMeta(ns, m.name(), m.labels(), m.annotations(), m.uid(),
+                m.creationTimestamp(), m.owners(), m.generation());
     }
 
     private List<JsonNode> readManifest() {
@@ -246,7 +281,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Object model = items.size() == 1 ? items.get(0) : items;
         switch (global.output) {
             case text -> {
-                ExplainText text = new ExplainText(Style.detect(global.noColor));
+                ExplainText text = new ExplainText(Style.detect(global.noColor), verbose);
                 for (int i = 0; i < items.size(); i++) {
                     if (i > 0) {
                         out.println("---");
@@ -269,7 +304,7 @@ public final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (global.output) {
             case text -> {
-                new ExplainText(Style.detect(global.noColor)).write(out, e);
+                new ExplainText(Style.detect(global.noColor), verbose).write(out, e);
                 new ProbeText(Style.detect(global.noColor)).write(out, p);
             }
             case json -> Structured.write(out, new ProbedExplanation(e, p), false);
@@ -279,13 +314,13 @@ public final class ExplainCommand implements Callable<Integer> {
         return p.disagrees() ? ExitCode.FINDINGS : code;
     }
 
+    /** The one rule of every command: exit 1 when a finding reaches --fail-on. */
     private int exitCode(List<Explanation> items) {
-        for (Explanation e : items) {
-            if (Boolean.FALSE.equals(e.consistent()) || e.hasErrors() || (failOn == FailOn.warning && e.hasWarnings())) {
-                return ExitCode.FINDINGS;
-            }
-        }
-        return ExitCode.OK;
+        return items.stream().allMatch(e -> e.passes(threshold())) ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    private io.injectordoctor.report.Severity threshold() {
+        return failOn == FailOn.warning ? io.injectordoctor.report.Severity.WARNING : io.injectordoctor.report.Severity.ERROR;
     }
 
     private IstioVersion parseVersion() {

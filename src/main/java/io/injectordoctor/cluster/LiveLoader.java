@@ -75,6 +75,17 @@ public final class LiveLoader {
                 }
             }
         }
+        // The injector's own pods, when the subject's scope does not already hold them.
+        if (req.wants(ResourceKind.POD) && (ns != null || req.podName() != null)) {
+            for (String cp : controlPlane) {
+                if (!cp.equals(ns)) {
+                    listInto(ResourceKind.POD, cp, ALL, b);
+                } else if (req.podName() != null) {
+                    // The subject pod was read by name already.
+                    listInto(ResourceKind.POD, cp, o -> !req.podName().equals(Json.text(o, "metadata", "name")), b);
+                }
+            }
+        }
         for (String cp : controlPlane) {
             for (ResourceKind k : List.of(ResourceKind.CONFIGMAP, ResourceKind.SERVICE, ResourceKind.ENDPOINTS,
                     ResourceKind.ENDPOINTSLICE)) {

@@ -39,6 +39,16 @@ public enum ResourceKind {
         return namespaced;
     }
 
+    /** The kind whose resource name ({@code pods}, {@code deployments}) this is. */
+    public static java.util.Optional<ResourceKind> ofResource(String resource) {
+        for (ResourceKind k : values()) {
+            if (k.resource.equals(resource)) {
+                return java.util.Optional.of(k);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** "deployments.apps" or "pods", as kubectl auth can-i spells it. */
     public String qualifiedResource() {
         return group.isEmpty() ? resource : resource + "." + group;

@@ -232,7 +232,7 @@ public final class ReferenceInjector {
     }
 
     /** The hook the subject came closest to matching: active hooks first, then fewest failed terms. */
-    static HookEvaluation closest(List<HookEvaluation> hooks) {
+    public static HookEvaluation closest(List<HookEvaluation> hooks) {
         HookEvaluation best = null;
         long bestRank = Long.MAX_VALUE;
         for (HookEvaluation h : hooks) {

@@ -1,129 +1,157 @@
 package io.injectordoctor.explain;
 
-import io.injectordoctor.mesh.IstioLayout;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.checks.CheckRegistry;
+import io.injectordoctor.checks.PodCheck;
+import io.injectordoctor.checks.RunOptions;
+import io.injectordoctor.checks.Runner;
 import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.decision.Decision;
 import io.injectordoctor.decision.HookEvaluation;
 import io.injectordoctor.decision.InjectionSubject;
-import io.injectordoctor.mesh.IstioVersion;
 import io.injectordoctor.decision.Reason;
-import io.injectordoctor.decision.ReasonCode;
-import io.injectordoctor.decision.ReferenceInjector;
-import io.injectordoctor.model.NamespaceInfo;
 import io.injectordoctor.model.ObjectMeta;
 import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.WorkloadInfo;
+import io.injectordoctor.report.CheckReport;
+import io.injectordoctor.report.CheckResult;
+import io.injectordoctor.report.Explanation;
+import io.injectordoctor.report.Finding;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * Builds explanations from a snapshot: the reference decision, the observed state, agreement or
- * mismatch with its likely causes, and the commands that fix it. Pure.
+ * Explanations of one subject: the reference decision and its trace, the observed state, and the
+ * check catalogue's findings about the subject and what it depends on ({@link SubjectScope}): the
+ * same checks, ids, severities and fixes as {@code check}. Pure: it reads only its context.
  */
 public final class Explainer {
-    private final ClusterSnapshot snapshot;
-    private final ReferenceInjector injector;
-    private final Map<String, ReferenceInjector.PreparedNamespace> namespaces = new java.util.HashMap<>();
+    private final CheckContext context;
+    private final CheckRegistry registry;
+    private CheckReport catalogue;
 
-    public Explainer(ClusterSnapshot snapshot, IstioVersion versionOverride) {
-        this.snapshot = snapshot;
-        this.injector = referenceInjector(snapshot, versionOverride);
+    public Explainer(CheckContext context, CheckRegistry registry) {
+        this.context = context;
+        this.registry = registry;
     }
 
-    /** The reference injector for a snapshot; checks use this too, so that nobody recomputes the decision. */
-    public static ReferenceInjector referenceInjector(ClusterSnapshot s, IstioVersion versionOverride) {
-        return ReferenceInjector.of(s, versionOverride);
+    /** The built-in catalogue over a snapshot, with the rules of {@code version} (null: the injector's own). */
+    public static Explainer of(ClusterSnapshot snapshot, io.injectordoctor.mesh.IstioVersion version) {
+        return new Explainer(new CheckContext(snapshot, java.time.Clock.systemUTC(), version), CheckRegistry.builtIn());
     }
 
+    public CheckContext context() {
+        return context;
+    }
+
+    /** The decision for pods created in {@code namespace}; a namespace that does not exist yet counts as unlabelled. */
     public Decision decide(String namespace, ObjectMeta meta, boolean hostNetwork) {
         InjectionSubject subject = new InjectionSubject(namespace, meta.labels(), meta.annotations(), hostNetwork);
-        return injector.decide(subject, namespace(namespace));
-    }
-
-    /** Once per namespace: its labels, and every hook's namespaceSelector evaluated against them. */
-    private ReferenceInjector.PreparedNamespace namespace(String namespace) {
-        return namespaces.computeIfAbsent(namespace == null ? "" : namespace, n -> injector.prepare(
-                snapshot.namespace(namespace).map(NamespaceInfo::effectiveLabels)
-                        .orElseGet(() -> new NamespaceInfo(ObjectMeta.of(null, namespace)).effectiveLabels())));
+        return context.decide(namespace, subject);
     }
 
     public Explanation explainPod(PodInfo pod) {
+        return explainPod(pod, true);
+    }
+
+    /**
+     * One pod of many ({@code explain pods}): only the findings about the pod itself, from the
+     * checks that judge pods one by one; what the pods share is reported once, by {@link #sharedFindings}.
+     */
+    public Explanation explainPodInList(PodInfo pod) {
+        return explainPod(pod, false);
+    }
+
+    private Explanation explainPod(PodInfo pod, boolean withScope) {
         String ns = pod.meta().namespace();
         Decision d = decide(ns, pod.meta(), pod.spec().hostNetwork());
         Explanation.Observed observed = new Explanation.Observed(pod.hasProxy(), pod.hasStatusAnnotation(),
                 pod.hasNativeSidecarProxy());
         boolean consistent = d.inject() == pod.hasProxy();
-        List<Explanation.Finding> findings = decisionFindings(d);
         List<String> causes = new ArrayList<>();
         List<String> fix = new ArrayList<>();
         if (!consistent) {
-            Mismatch m = Mismatch.analyse(pod, d, snapshot);
-            findings.add(0, (d.inject() ? ExplainFinding.SIDECAR_MISSING : ExplainFinding.SIDECAR_UNEXPECTED)
-                    .with(m.summary()));
+            Mismatch m = Mismatch.analyse(pod, d, context.snapshot());
             causes.addAll(m.causes());
             fix.addAll(m.fix());
         } else {
-            fix.addAll(Remedies.toChangeVerdict(d, ns, pod.meta(), snapshot));
+            fix.addAll(Remedies.toChangeVerdict(d, ns, pod.meta(), context.snapshot()));
         }
+        List<Explanation.Finding> findings = withScope
+                ? findings(SubjectScope.of(context.snapshot(), "Pod", pod.meta(), d)) : ownFindings(pod);
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject("Pod", ns, pod.meta().name()),
                 injector(d), reference(d), observed, consistent, findings, causes, fix, List.of());
+    }
+
+    private List<Explanation.Finding> ownFindings(PodInfo pod) {
+        List<Explanation.Finding> out = new ArrayList<>();
+        for (var c : registry.ordered()) {
+            if (c instanceof PodCheck pc) {
+                var entry = registry.entry(c.id());
+                pc.judge(context, pod).forEach(f -> out.add(view(f, entry.remediation(), entry.docPath())));
+            }
+        }
+        return out;
     }
 
     public Explanation explainWorkload(WorkloadInfo w) {
         String ns = w.meta().namespace();
         Decision d = decide(ns, w.templateMeta(), w.templateSpec().hostNetwork());
-        List<Explanation.Finding> findings = decisionFindings(d);
-        workloadMetadataFinding(w).ifPresent(findings::add);
+        List<Explanation.Finding> findings = findings(SubjectScope.of(context.snapshot(), w.kind(), w.meta(), d));
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject(w.kind(), ns, w.meta().name()),
                 injector(d), reference(d), null, null, findings, List.of(),
-                Remedies.toChangeVerdict(d, ns, w.templateMeta(), snapshot), List.of());
+                Remedies.toChangeVerdict(d, ns, w.templateMeta(), context.snapshot()), List.of());
     }
 
-    /** A manifest not applied yet: the namespace may not even exist. */
-    public Explanation explainManifest(String kind, String namespace, String name, ObjectMeta meta, boolean hostNetwork,
-            Optional<WorkloadInfo> workload) {
+    /**
+     * A manifest not applied yet: its workloads are judged as if applied (the caller adds them to
+     * the snapshot); a pod is not running, so no check judges its state. The namespace may not exist.
+     */
+    public Explanation explainManifest(String kind, String namespace, String name, ObjectMeta meta, boolean hostNetwork) {
         Decision d = decide(namespace, meta, hostNetwork);
-        List<Explanation.Finding> findings = decisionFindings(d);
-        workload.flatMap(Explainer::workloadMetadataFinding).ifPresent(findings::add);
         List<String> notes = new ArrayList<>();
-        if (snapshot.isLoaded(io.injectordoctor.cluster.ResourceKind.NAMESPACE)
-                && snapshot.namespace(namespace).isEmpty()) {
+        if (context.snapshot().isLoaded(ResourceKind.NAMESPACE) && context.snapshot().namespace(namespace).isEmpty()) {
             notes.add("Namespace " + namespace + " does not exist yet; the verdict assumes it will be created "
                     + "without labels. Create it with the labels it needs before applying the manifest.");
         }
+        ObjectMeta subject = new ObjectMeta(namespace, name, meta.labels(), meta.annotations(), null, null, List.of(), null);
+        List<Explanation.Finding> findings = findings(SubjectScope.of(context.snapshot(), kind, subject, d));
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject(kind, namespace, name),
                 injector(d), reference(d), null, null, findings, List.of(),
-                Remedies.toChangeVerdict(d, namespace, meta, snapshot), notes);
+                Remedies.toChangeVerdict(d, namespace, meta, context.snapshot()), notes);
     }
 
-    /** Runbook: "The deployment's metadata is ignored." An inject key there and not on the template is a trap. */
-    static Optional<Explanation.Finding> workloadMetadataFinding(WorkloadInfo w) {
-        String key = IstioLayout.INJECT;
-        String own = w.meta().annotations().getOrDefault(key, w.meta().labels().get(key));
-        boolean onTemplate = w.templateMeta().annotations().containsKey(key) || w.templateMeta().labels().containsKey(key);
-        if (own == null || onTemplate) {
-            return Optional.empty();
-        }
-        String where = w.meta().annotations().containsKey(key) ? "annotation" : "label";
-        return Optional.of(ExplainFinding.WORKLOAD_METADATA.with(w.kind() + " " + w.meta().qualifiedName() + " has the "
-                + where + " " + key + "=\"" + own + "\" on its own metadata, not on its pod template; Istio ignores it."));
-    }
-
-    static List<Explanation.Finding> decisionFindings(Decision d) {
+    /** The catalogue's findings that pass {@code scope}, in the catalogue's order. */
+    public List<Explanation.Finding> findings(Predicate<Finding> scope) {
         List<Explanation.Finding> out = new ArrayList<>();
-        for (Reason r : d.reasons()) {
-            switch (r.code()) {
-                case MULTIPLE_HOOKS_MATCHED -> out.add(ExplainFinding.DOUBLE_INJECTION.with(r.message()));
-                case INJECTOR_CONFIG_MISSING -> out.add(ExplainFinding.INJECTOR_CONFIG_MISSING.with(r.message()));
-                case INJECTOR_CONFIG_UNPARSEABLE -> out.add(ExplainFinding.INJECTOR_CONFIG_UNPARSEABLE.with(r.message()));
-                case POLICY_ILLEGAL -> out.add(ExplainFinding.POLICY_ILLEGAL.with(r.message()));
-                default -> {
-                }
+        for (CheckResult r : catalogue().results()) {
+            for (Finding f : r.restrictedTo(scope).findings()) {
+                out.add(view(f, r.remediation(), r.docPath()));
             }
         }
         return out;
+    }
+
+    /** The findings of the checks that do not judge pods one by one: what {@code explain pods} shows once. */
+    public List<Explanation.Finding> sharedFindings() {
+        List<String> podChecks = registry.checks().stream().filter(PodCheck.class::isInstance).map(c -> c.id()).toList();
+        return findings(f -> !podChecks.contains(f.checkId()));
+    }
+
+    /** The whole catalogue over the snapshot, run once: every explanation of this explainer filters it. */
+    public CheckReport catalogue() {
+        if (catalogue == null) {
+            catalogue = new Runner(registry).run(context, RunOptions.all());
+        }
+        return catalogue;
+    }
+
+    static Explanation.Finding view(Finding f, String remediation, String doc) {
+        Object fix = f.evidence().get("fix");
+        return new Explanation.Finding(f.checkId(), f.severity().name(), f.subject(), f.message(), remediation,
+                fix instanceof String s ? s : null, doc);
     }
 
     static Explanation.Injector injector(Decision d) {
@@ -145,7 +173,10 @@ public final class Explainer {
                 d.decisive() == null ? null : d.decisive().code().name());
     }
 
-    static boolean has(Decision d, ReasonCode c) {
-        return d.has(c);
+    /** A snapshot with a manifest's workloads added, as if applied: what {@code explain -f} judges. */
+    public static ClusterSnapshot withManifest(ClusterSnapshot s, List<WorkloadInfo> workloads) {
+        ClusterSnapshot.Builder b = s.toBuilder();
+        workloads.forEach(b::workload);
+        return b.build();
     }
 }

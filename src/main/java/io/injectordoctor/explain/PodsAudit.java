@@ -1,5 +1,6 @@
 package io.injectordoctor.explain;
 
+import io.injectordoctor.report.Explanation;
 import io.injectordoctor.model.PodInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,15 +35,15 @@ public final class PodsAudit {
     private int unexpected;
     private int expected;
     private int with;
-    private boolean errors;
-    private boolean warnings;
+    private final java.util.Set<io.injectordoctor.report.Severity> severities =
+            java.util.EnumSet.noneOf(io.injectordoctor.report.Severity.class);
 
     public PodsAudit(Explainer explainer) {
         this.explainer = explainer;
     }
 
     public Audited add(PodInfo pod) {
-        Explanation e = explainer.explainPod(pod);
+        Explanation e = explainer.explainPodInList(pod);
         boolean inject = e.reference().inject();
         boolean has = e.observed() != null && e.observed().sidecar();
         boolean ok = Boolean.TRUE.equals(e.consistent());
@@ -53,12 +54,16 @@ public final class PodsAudit {
         unexpected += !inject && has ? 1 : 0;
         expected += inject ? 1 : 0;
         with += has ? 1 : 0;
-        errors |= e.hasErrors();
-        warnings |= e.hasWarnings();
+        e.findings().forEach(f -> severities.add(io.injectordoctor.report.Severity.valueOf(f.severity())));
         if (!ok && recalled.size() < RECALLED_MISMATCHES) {
             recalled.add(row);
         }
         return new Audited(e, row);
+    }
+
+    /** Findings of what the pods share (their namespaces and the control plane), counted once. */
+    public void shared(List<Explanation.Finding> findings) {
+        findings.forEach(f -> severities.add(io.injectordoctor.report.Severity.valueOf(f.severity())));
     }
 
     public Summary summary() {
@@ -74,12 +79,8 @@ public final class PodsAudit {
         return missing + unexpected > 0;
     }
 
-    /** Some pod has a finding of severity error besides a mismatch (a config that does not parse, double injection). */
-    public boolean anyErrors() {
-        return errors;
-    }
-
-    public boolean anyWarnings() {
-        return warnings;
+    /** The one rule of every command: some pod has a finding at or above the threshold. */
+    public boolean passes(io.injectordoctor.report.Severity threshold) {
+        return severities.stream().noneMatch(s -> s.fails(threshold));
     }
 }

@@ -1,15 +1,23 @@
 package io.injectordoctor.render;
 
-import io.injectordoctor.explain.Explanation;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Explanation;
 import java.io.PrintWriter;
 import java.util.List;
 
 /** The human explanation of one subject: verdict, trace, observed state, findings, fix. */
 public final class ExplainText {
     private final Style style;
+    private final boolean verbose;
 
     public ExplainText(Style style) {
+        this(style, false);
+    }
+
+    /** @param verbose also show informational findings, as {@code check -v} does */
+    public ExplainText(Style style, boolean verbose) {
         this.style = style;
+        this.verbose = verbose;
     }
 
     public void write(PrintWriter out, Explanation e) {
@@ -57,19 +65,17 @@ public final class ExplainText {
         }
         list(out, "Likely causes:", e.likelyCauses());
         list(out, "Notes:", e.notes());
-        if (!e.findings().isEmpty()) {
-            out.println("Findings:");
-            for (Explanation.Finding f : e.findings()) {
-                String mark = "ERROR".equals(f.severity()) ? style.fail(Style.FAIL)
-                        : "WARNING".equals(f.severity()) ? style.warn(Style.WARN) : Style.OK;
-                out.println("  " + mark + " " + f.check() + ": " + f.message());
-                out.println("      fix: " + f.remediation());
-                out.println("      see docs/checks/" + f.check() + ".md");
-            }
+        if (e.findings().stream().anyMatch(f -> verbose || !"INFO".equals(f.severity()))) {
+            out.println("Findings (the checks of 'injector-doctor check' about this " + kindWord(e) + " and what it depends on):");
+            new FindingLines(style).write(out, e.findings(), verbose);
             out.println();
         }
         list(out, Boolean.FALSE.equals(e.consistent()) ? "Fix:" : "To change the verdict:", e.fix());
         out.flush();
+    }
+
+    private static String kindWord(Explanation e) {
+        return e.subject().kind().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void list(PrintWriter out, String title, List<String> lines) {

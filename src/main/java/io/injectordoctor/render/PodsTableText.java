@@ -67,6 +67,17 @@ public final class PodsTableText {
         out.flush();
     }
 
+    /** The findings about what the listed pods share (their namespaces, the control plane), once. */
+    public void shared(java.util.List<io.injectordoctor.report.Explanation.Finding> findings) {
+        if (findings.stream().allMatch(f -> "INFO".equals(f.severity()))) {
+            return;
+        }
+        out.println();
+        out.println("Findings about what these pods share (the checks of 'injector-doctor check'):");
+        new FindingLines(style).write(out, findings, false);
+        out.flush();
+    }
+
     /** The rows so far and a line saying the list stopped; the error itself follows on stderr. */
     public void stopped(PodsAudit audit) {
         writeBlock();

@@ -61,7 +61,7 @@ public class DecisionBenchmark {
         }
         docs.add(Fixtures.namespace("kube-system"));
         ClusterSnapshot s = Fixtures.snapshot(Fixtures.join(docs.toArray(String[]::new)));
-        injector = Explainer.referenceInjector(s, null);
+        injector = ReferenceInjector.of(s, null);
         config = InjectorConfigParser.parse("istio-system/istio-sidecar-injector", """
                 policy: enabled
                 alwaysInjectSelector:

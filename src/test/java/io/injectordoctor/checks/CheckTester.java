@@ -1,5 +1,7 @@
 package io.injectordoctor.checks;
 
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.injectordoctor.cluster.ClusterSnapshot;
@@ -17,7 +19,7 @@ public final class CheckTester {
     }
 
     public static List<Finding> run(Check check, ClusterSnapshot snapshot) {
-        List<Finding> findings = check.run(snapshot);
+        List<Finding> findings = check.run(CheckContext.of(snapshot));
         CatalogueEntry entry = CATALOGUE.find(check.id()).orElseThrow(() -> new AssertionError("no catalogue entry"));
         for (Finding f : findings) {
             assertThat(f.checkId()).as("check id of %s", f).isEqualTo(check.id());

@@ -7,6 +7,7 @@ import io.injectordoctor.cluster.SnapshotFile;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Cluster states for check tests, written as Kubernetes YAML under src/test/resources/checks and
@@ -64,6 +65,66 @@ public final class Fixtures {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A fixture file with its base: the healthy install unless its first comment lines say
+     * otherwise. {@code # base: healthy | injector-down | without-config | none | FILE [FILE...]}
+     * picks the files it is added to; {@code # unreadable: pods, secrets} marks kinds as refused;
+     * {@code # loaded: none} says nothing could be read at all.
+     */
+    public static ClusterSnapshot fromFixtureFile(String resource) {
+        String[] base = baseOf(resource);
+        List<ResourceKind> unreadable = new java.util.ArrayList<>();
+        boolean nothingLoaded = false;
+        for (String line : text(resource).lines().takeWhile(l -> l.startsWith("#")).toList()) {
+            String directive = line.substring(1).strip();
+            int colon = directive.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String key = directive.substring(0, colon).strip();
+            String value = directive.substring(colon + 1).strip();
+            switch (key) {
+                case "unreadable" -> java.util.Arrays.stream(value.split(",")).map(String::strip)
+                        .forEach(k -> unreadable.add(ResourceKind.ofResource(k).orElseThrow()));
+                case "loaded" -> nothingLoaded = "none".equals(value);
+                default -> {
+                }
+            }
+        }
+        if (nothingLoaded) {
+            return ClusterSnapshot.builder().source("fixture " + resource).build();
+        }
+        ClusterSnapshot.Builder b = snapshot(concat(base, new String[] {resource})).toBuilder();
+        unreadable.forEach(k -> b.unreadable(k, "forbidden: cannot list " + k.resource() + " (fixture)"));
+        return b.build();
+    }
+
+    /** A fixture file and its base as one YAML text, certificates filled in: what --snapshot would read. */
+    public static String joinedText(String resource) {
+        StringBuilder sb = new StringBuilder();
+        for (String r : concat(baseOf(resource), new String[] {resource})) {
+            sb.append(text(r)).append("\n---\n");
+        }
+        return sb.toString();
+    }
+
+    private static String[] baseOf(String resource) {
+        for (String line : text(resource).lines().takeWhile(l -> l.startsWith("#")).toList()) {
+            String directive = line.substring(1).strip();
+            if (directive.startsWith("base:")) {
+                String value = directive.substring("base:".length()).strip();
+                return switch (value) {
+                    case "healthy" -> HEALTHY;
+                    case "injector-down" -> INJECTOR_DOWN;
+                    case "without-config" -> WITHOUT_CONFIG;
+                    case "none" -> new String[0];
+                    default -> value.split("\\s+");
+                };
+            }
+        }
+        return HEALTHY;
     }
 
     public static ClusterSnapshot healthyWith(String... more) {

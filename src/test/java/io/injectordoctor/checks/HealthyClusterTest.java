@@ -1,5 +1,8 @@
 package io.injectordoctor.checks;
 
+import io.injectordoctor.report.Severity;
+import io.injectordoctor.report.CheckResult;
+import io.injectordoctor.report.CheckReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

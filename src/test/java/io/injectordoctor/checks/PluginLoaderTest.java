@@ -1,5 +1,9 @@
 package io.injectordoctor.checks;
 
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
+import io.injectordoctor.report.CheckResult;
+import io.injectordoctor.report.CheckReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,16 +28,15 @@ public class PluginLoaderTest {
             package example.plugin;
 
             import io.injectordoctor.checks.*;
-            import io.injectordoctor.cluster.*;
             import io.injectordoctor.model.*;
+            import io.injectordoctor.report.*;
             import java.util.*;
 
             public final class NamespaceWithoutOwner implements Check {
                 public String id() { return "ACME01"; }
-                public Set<ResourceKind> reads() { return Set.of(ResourceKind.NAMESPACE); }
-                public List<Finding> run(ClusterSnapshot s) {
+                public List<Finding> run(CheckContext c) {
                     List<Finding> out = new ArrayList<>();
-                    for (NamespaceInfo n : s.namespaces()) {
+                    for (NamespaceInfo n : c.snapshot().namespaces()) {
                         if (!n.meta().labels().containsKey("owner")) {
                             out.add(new Finding(id(), Severity.WARNING, Subjects.namespace(n.name()), "has no owner label"));
                         }
@@ -47,6 +50,7 @@ public class PluginLoaderTest {
             title: "namespaces have an owner"
             category: acme-policy
             severity: WARNING
+            reads: [namespaces]
             summary: "Every namespace names its owner."
             remediation: "Label the namespace with owner=<team>."
             runbookStep: "none"
@@ -91,7 +95,7 @@ public class PluginLoaderTest {
         CheckReport report = new Runner(registry).run(Fixtures.snapshot(Fixtures.HEALTHY), RunOptions.all());
 
         CheckResult r = report.results().stream().filter(x -> x.id().equals("ACME01")).findFirst().orElseThrow();
-        assertThat(r.entry().title()).isEqualTo("namespaces have an owner");
+        assertThat(r.title()).isEqualTo("namespaces have an owner");
         assertThat(r.status()).isEqualTo(CheckResult.Status.WARNED);
         assertThat(r.findings()).extracting(Finding::subject)
                 .containsExactlyInAnyOrder("Namespace istio-system", "Namespace default");

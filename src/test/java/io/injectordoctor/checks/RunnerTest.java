@@ -1,5 +1,9 @@
 package io.injectordoctor.checks;
 
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
+import io.injectordoctor.report.CheckResult;
+import io.injectordoctor.report.CheckReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.injectordoctor.cluster.ClusterSnapshot;
@@ -91,12 +95,7 @@ class RunnerTest {
             }
 
             @Override
-            public Set<ResourceKind> reads() {
-                return Set.of();
-            }
-
-            @Override
-            public List<Finding> run(ClusterSnapshot snapshot) {
+            public List<Finding> run(CheckContext context) {
                 throw new IllegalStateException("boom");
             }
         };
@@ -107,7 +106,7 @@ class RunnerTest {
         assertThat(r.status()).isEqualTo(CheckResult.Status.FAILED);
         assertThat(r.findings()).extracting(Finding::message)
                 .containsExactly("the check itself failed: java.lang.IllegalStateException: boom");
-        assertThat(r.entry().category()).isEqualTo(Categories.PLUGINS);
+        assertThat(r.category()).isEqualTo(Categories.PLUGINS);
         assertThat(report.categories()).last().extracting(CheckReport.CategoryResult::name).isEqualTo("plugins");
         assertThat(result(report, "ID0201").status()).isEqualTo(CheckResult.Status.PASSED);
     }

@@ -57,7 +57,7 @@ class FleetTest {
             JsonNode j = new ObjectMapper().readTree(json.out());
             assertThat(j.path("clusters")).hasSize(3);
             assertThat(j.path("clusters").get(0).path("status").asText()).isEqualTo("healthy");
-            assertThat(j.path("clusters").get(0).path("summary").path("pods").asInt()).isEqualTo(1);
+            assertThat(j.path("clusters").get(0).path("summary").path("pods").asInt()).isEqualTo(2);
             assertThat(j.path("clusters").get(1).path("status").asText()).isEqualTo("findings");
             assertThat(j.path("clusters").get(1).path("summary").path("missingSidecar").asInt()).isEqualTo(1);
             assertThat(j.path("clusters").get(2).path("status").asText()).isEqualTo("unreachable");
@@ -66,8 +66,8 @@ class FleetTest {
 
             Result text = Result.of("explain", "pods", "-A", "--all-contexts", "--kubeconfig", kc.toString(),
                     "--request-timeout", "3");
-            assertThat(text.out()).containsPattern("healthy\\s+healthy\\s+pods=1")
-                    .containsPattern("broken\\s+findings\\s+pods=1")
+            assertThat(text.out()).containsPattern("healthy\\s+healthy\\s+pods=2")
+                    .containsPattern("broken\\s+findings\\s+pods=2")
                     .containsPattern("gone\\s+unreachable\\s+cannot reach the API server")
                     .contains("explain on 3 clusters: 1 healthy, 2 not.");
         }

@@ -141,6 +141,10 @@ class ServeCommandTest {
                         continue;
                     }
                     String name = o.path("metadata").path("name").asText();
+                    if (!verdicts.containsKey(name)) {
+                        // The injector's own pod: not one of the cases compared here.
+                        continue;
+                    }
                     JsonNode answer = TestTls.json(TestTls.post(client, port, "/inject", "application/json",
                             TestTls.review("uid-" + name, o.path("metadata").path("namespace").asText(), o)).body());
                     assertThat(answer.path("response").path("allowed").asBoolean()).isTrue();

@@ -21,7 +21,7 @@ class ReferenceInjectorTest {
     private static Decision decide(String yaml, String ns, Map<String, String> podLabels) {
         ClusterSnapshot s = Fixtures.snapshot(yaml);
         Map<String, String> nsLabels = s.namespace(ns).map(NamespaceInfo::effectiveLabels).orElseThrow();
-        return Explainer.referenceInjector(s, null).decide(new InjectionSubject(ns, podLabels, Map.of(), false), nsLabels);
+        return ReferenceInjector.of(s, null).decide(new InjectionSubject(ns, podLabels, Map.of(), false), nsLabels);
     }
 
     @Test
@@ -176,7 +176,7 @@ class ReferenceInjectorTest {
     void anExplicitVersionOverridesTheImage() {
         ClusterSnapshot s = Fixtures.snapshot(join(modernInstall("default", "enabled", IMAGE),
                 namespace("shop", "istio-injection", "enabled")));
-        Decision d = Explainer.referenceInjector(s, IstioVersion.parse("1.12").orElseThrow()).decide(
+        Decision d = ReferenceInjector.of(s, IstioVersion.parse("1.12").orElseThrow()).decide(
                 new InjectionSubject("shop", Map.of(), Map.of(), false),
                 s.namespace("shop").orElseThrow().effectiveLabels());
         assertThat(d.injector().version()).isEqualTo("1.12.0");

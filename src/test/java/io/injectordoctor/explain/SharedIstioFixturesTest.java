@@ -1,5 +1,7 @@
 package io.injectordoctor.explain;
 
+import io.injectordoctor.decision.ReferenceInjector;
+import io.injectordoctor.report.Explanation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -52,7 +54,7 @@ class SharedIstioFixturesTest {
                 }
                 return;
             }
-            Explainer explainer = new Explainer(s, null);
+            Explainer explainer = Explainer.of(s, null);
             for (PodInfo p : s.pods()) {
                 Explanation e = explainer.explainPod(namespaced(p));
                 assertThat(e.reference().reasons()).isNotEmpty();
@@ -79,7 +81,7 @@ class SharedIstioFixturesTest {
         ClusterSnapshot s = Fixtures.snapshot(Files.readString(f));
         Map<String, String> labels = new java.util.HashMap<>(nsLabels);
         labels.put("kubernetes.io/metadata.name", "test");
-        Decision d = Explainer.referenceInjector(s, null).decide(
+        Decision d = ReferenceInjector.of(s, null).decide(
                 new InjectionSubject("test", podLabels, Map.of(), false), labels);
         assertThat(d.hooks()).isNotEmpty();
         return d.matchedHooks().stream().map(HookEvaluation::name).toList();

@@ -1,5 +1,7 @@
 package io.injectordoctor.testing;
 
+import io.injectordoctor.checks.TestMeshRoot;
+
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.SnapshotAssembler;
 import io.injectordoctor.cluster.SnapshotFile;
@@ -29,7 +31,7 @@ public final class Fixtures {
                   failurePolicy: Fail
                   clientConfig:
                     service: {name: istio-sidecar-injector, namespace: istio-system, path: /inject}
-                    caBundle: ""
+                    caBundle: %3$s
                   rules:
                   - operations: [CREATE]
                     apiGroups: [""]
@@ -44,7 +46,7 @@ public final class Fixtures {
                 metadata: {name: istio-sidecar-injector, namespace: istio-system}
                 data:
                   config: |
-                    policy: %s
+                    policy: %1$s
                     template: |-
                       containers: []
                 ---
@@ -59,12 +61,20 @@ public final class Fixtures {
                     spec:
                       containers:
                       - name: sidecar-injector-webhook
-                        image: %s
+                        image: %2$s
                 ---
                 apiVersion: v1
                 kind: Namespace
                 metadata: {name: istio-system}
-                """.formatted(policy, image);
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: istio.istio-sidecar-injector-service-account, namespace: istio-system}
+                data:
+                  root-cert.pem: %3$s
+                ---
+                """.formatted(policy, image, TestMeshRoot.caBundle(TestMeshRoot.ROOT))
+                + running("istio-sidecar-injector", "istio: sidecar-injector", 9443, "istio-sidecar-injector-5d8f7c9b6-q2w3e", image);
     }
 
     /**
@@ -72,20 +82,33 @@ public final class Fixtures {
      * namespace./object. for the default revision; its ConfigMap and istiod deployment.
      */
     public static String modernInstall(String revision, String policy, String image) {
+        return modernInstall(revision, policy, image, true);
+    }
+
+    /**
+     * The same install as its objects are stored, without what makes it run: no caBundle on the
+     * hooks, no Service, pod, Endpoints or mesh root; for tests that bring their own.
+     */
+    public static String modernConfiguration(String revision, String policy, String image) {
+        return modernInstall(revision, policy, image, false);
+    }
+
+    private static String modernInstall(String revision, String policy, String image, boolean running) {
         boolean def = revision == null || revision.equals("default");
+        String caBundle = running ? TestMeshRoot.caBundle(TestMeshRoot.ROOT) : null;
         String rev = def ? "default" : revision;
         String suffix = def ? "" : "-" + revision;
         StringBuilder hooks = new StringBuilder();
-        hooks.append(hook("rev.namespace.sidecar-injector.istio.io", "istiod" + suffix,
+        hooks.append(hook(caBundle, "rev.namespace.sidecar-injector.istio.io", "istiod" + suffix,
                 expr("istio.io/rev", "In", rev) + expr("istio-injection", "DoesNotExist"),
                 expr("sidecar.istio.io/inject", "NotIn", "false")));
-        hooks.append(hook("rev.object.sidecar-injector.istio.io", "istiod" + suffix,
+        hooks.append(hook(caBundle, "rev.object.sidecar-injector.istio.io", "istiod" + suffix,
                 expr("istio.io/rev", "DoesNotExist") + expr("istio-injection", "DoesNotExist"),
                 expr("sidecar.istio.io/inject", "NotIn", "false") + expr("istio.io/rev", "In", rev)));
         if (def) {
-            hooks.append(hook("namespace.sidecar-injector.istio.io", "istiod",
+            hooks.append(hook(caBundle, "namespace.sidecar-injector.istio.io", "istiod",
                     expr("istio-injection", "In", "enabled"), expr("sidecar.istio.io/inject", "NotIn", "false")));
-            hooks.append(hook("object.sidecar-injector.istio.io", "istiod",
+            hooks.append(hook(caBundle, "object.sidecar-injector.istio.io", "istiod",
                     expr("istio-injection", "DoesNotExist") + expr("istio.io/rev", "DoesNotExist"),
                     expr("sidecar.istio.io/inject", "In", "true") + expr("istio.io/rev", "DoesNotExist")));
         }
@@ -118,7 +141,65 @@ public final class Fixtures {
                       containers:
                       - name: discovery
                         image: %5$s
-                """.formatted(suffix, rev, hooks, policy, image);
+                ---
+                """.formatted(suffix, rev, hooks, policy, image)
+                + (!running ? "" : running("istiod" + suffix, "app: istiod, istio.io/rev: " + rev + ", sidecar.istio.io/inject: \"false\"", 15017, "istiod" + suffix + "-6f7c9b8d4-q2w3e", image)
+                + (def ? rootConfigMap() : ""));
+    }
+
+    /** The injector at work: its Service (443 to the target port), a ready pod behind it, and its Endpoints. */
+    static String running(String service, String podLabels, int targetPort, String pod, String image) {
+        return """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: %1$s, namespace: istio-system}
+                spec:
+                  selector: {%2$s}
+                  ports:
+                  - {name: https-webhook, port: 443, targetPort: %3$d}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: %4$s
+                  namespace: istio-system
+                  labels: {%2$s}
+                spec:
+                  containers:
+                  - {name: discovery, image: "%5$s"}
+                status:
+                  phase: Running
+                  conditions:
+                  - {type: Ready, status: "True"}
+                ---
+                apiVersion: v1
+                kind: Endpoints
+                metadata: {name: %1$s, namespace: istio-system}
+                subsets:
+                - addresses:
+                  - ip: 10.0.0.10
+                    targetRef: {kind: Pod, name: %4$s}
+                  ports:
+                  - {name: https-webhook, port: %3$d, protocol: TCP}
+                ---
+                """.formatted(service, podLabels, targetPort, pod, image);
+    }
+
+    /** The mesh root as istiod publishes it; the hooks' caBundle holds the same certificate. */
+    static String rootConfigMap() {
+        String pem = TestMeshRoot.ROOT.certificatePem().replace("\r", "").replace("\n", "\\n");
+        return """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: istio-system}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: istio-ca-root-cert, namespace: istio-system}
+                data:
+                  root-cert.pem: "%s"
+                ---
+                """.formatted(pem);
     }
 
     /** A revision tag pointing at {@code revision} (what 'istioctl tag set TAG --revision REV' renders). */
@@ -143,6 +224,10 @@ public final class Fixtures {
     }
 
     static String hook(String name, String service, String nsExprs, String objExprs) {
+        return hook(null, name, service, nsExprs, objExprs);
+    }
+
+    static String hook(String caBundle, String name, String service, String nsExprs, String objExprs) {
         return """
                 - name: %s
                   admissionReviewVersions: [v1]
@@ -150,13 +235,13 @@ public final class Fixtures {
                   failurePolicy: Fail
                   clientConfig:
                     service: {name: %s, namespace: istio-system, path: /inject, port: 443}
-                  rules:
+                %s  rules:
                   - {operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [pods]}
                   namespaceSelector:
                     matchExpressions:
                 %s  objectSelector:
                     matchExpressions:
-                %s""".formatted(name, service, nsExprs, objExprs);
+                %s""".formatted(name, service, caBundle == null ? "" : "    caBundle: " + caBundle + "\n", nsExprs, objExprs);
     }
 
     static String expr(String key, String op, String... values) {

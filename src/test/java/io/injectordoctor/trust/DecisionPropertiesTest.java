@@ -48,7 +48,7 @@ class DecisionPropertiesTest {
 
     private static ReferenceInjector injector(String yaml) {
         ClusterSnapshot s = Fixtures.snapshot(yaml);
-        return Explainer.referenceInjector(s, null);
+        return ReferenceInjector.of(s, null);
     }
 
     // ---- (b) never throws -------------------------------------------------------------------

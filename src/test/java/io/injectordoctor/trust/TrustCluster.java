@@ -35,7 +35,7 @@ final class TrustCluster {
     /** Today's install with the caBundle set to the mesh root on every hook. */
     String install() {
         String service = "    service: {name: istiod, namespace: istio-system, path: /inject, port: 443}\n";
-        return Fixtures.modernInstall("default", "enabled", IMAGE)
+        return Fixtures.modernConfiguration("default", "enabled", IMAGE)
                 .replace(service, service + "    caBundle: " + b64(rootPem()) + "\n")
                 .replace("    neverInjectSelector: []\n", "    neverInjectSelector: []\n  values: '{\"global\":{\"hub\":\"docker.io/istio\",\"tag\":\"1.27.1\"},\"revision\":\"\"}'\n");
     }

@@ -1,8 +1,9 @@
 package io.injectordoctor.checks.api;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import java.util.LinkedHashMap;
@@ -12,20 +13,16 @@ import java.util.Set;
 
 /** Nothing could be read at all: every other check would only report "skipped". */
 public final class ApiReadable implements Check {
-    public static final String ID = "ID0101";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0101";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of();
-    }
 
     @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         if (!snapshot.loaded().isEmpty()) {
             return List.of();
         }
@@ -35,6 +32,6 @@ public final class ApiReadable implements Check {
         String message = snapshot.unreadable().isEmpty()
                 ? "no object was read from " + snapshot.source()
                 : "every read from " + snapshot.source() + " was refused";
-        return List.of(new Finding(ID, Severity.ERROR, "Cluster " + snapshot.source(), message, evidence));
+        return List.of(new Finding(id(), Severity.ERROR, "Cluster " + snapshot.source(), message, evidence));
     }
 }

@@ -1,8 +1,9 @@
 package io.injectordoctor.checks.api;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
@@ -14,20 +15,16 @@ import java.util.Set;
 
 /** Each kind that could not be listed, with the reason and the command that confirms it. */
 public final class ReadPermissions implements Check {
-    public static final String ID = "ID0102";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0102";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of();
-    }
 
     @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
         snapshot.unreadable().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -42,7 +39,7 @@ public final class ReadPermissions implements Check {
                     evidence.put("confirm", k == ResourceKind.SECRET
                             ? "kubectl -n " + snapshot.istioNamespace() + " auth can-i get secrets/istio-ca-secret"
                             : "kubectl auth can-i list " + k.qualifiedResource() + (k.namespaced() ? " -A" : ""));
-                    out.add(new Finding(ID, Severity.WARNING, Subjects.of("Resource", null, k.qualifiedResource()),
+                    out.add(new Finding(id(), Severity.WARNING, Subjects.of("Resource", null, k.qualifiedResource()),
                             "cannot " + verb + " " + k.qualifiedResource() + ": " + e.getValue()
                                     + "; the checks that need it are skipped or use what else they can read", evidence));
                 });

@@ -4,11 +4,11 @@ import io.injectordoctor.certs.CertDiagnosis;
 import io.injectordoctor.certs.CertFinding;
 import io.injectordoctor.certs.CertReport;
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,42 +22,19 @@ import java.util.Set;
  * snapshot, so whether the injector serves a chain the bundle trusts is left to check-certs.
  */
 public final class CaBundleTrustsRoot implements Check {
-    public static final String ID = "ID0701";
-
-    private final Clock clock;
-
-    public CaBundleTrustsRoot() {
-        this(Clock.systemUTC());
-    }
-
-    public CaBundleTrustsRoot(Clock clock) {
-        this.clock = clock;
-    }
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0701";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP);
-    }
 
-    /** Secrets are read when allowed but not required: the root configmap is enough. */
-    @Override
-    public Set<ResourceKind> optionalReads() {
-        return Set.of(ResourceKind.SECRET);
-    }
+
 
     @Override
-    public List<String> prerequisites() {
-        return List.of("ID0201");
-    }
-
-    @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
-        CertReport report = CertDiagnosis.analyze(snapshot, Optional.empty(), Map.of(), clock.instant(),
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        CertReport report = CertDiagnosis.analyze(snapshot, Optional.empty(), Map.of(), context.now(),
                 CertDiagnosis.DEFAULT_EXPIRY_WARNING);
         List<Finding> out = new ArrayList<>();
         for (CertFinding f : report.findings()) {
@@ -68,7 +45,7 @@ public final class CaBundleTrustsRoot implements Check {
             evidence.put("code", f.code());
             evidence.put("hooks", f.hooks());
             evidence.put("fix", f.remediation());
-            out.add(new Finding(ID, Severity.valueOf(f.severity().name()), subject(f.subject()), f.message(), evidence));
+            out.add(new Finding(id(), Severity.valueOf(f.severity().name()), subject(f.subject()), f.message(), evidence));
         }
         return out;
     }

@@ -1,8 +1,9 @@
 package io.injectordoctor.checks.config;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.decision.InjectorConfig;
@@ -19,27 +20,19 @@ import java.util.Set;
  * logged and skipped, an empty one never matches. Either way the entry does nothing.
  */
 public final class InjectSelectorsValid implements Check {
-    public static final String ID = "ID0304";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0304";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return InjectorConfigs.READS;
-    }
+
 
     @Override
-    public List<String> prerequisites() {
-        return List.of(InjectorConfigParseable.ID);
-    }
-
-    @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
-        for (InjectorConfigs.Parsed parsed : InjectorConfigs.parsed(snapshot)) {
+        for (InjectorConfigs.Parsed parsed : InjectorConfigs.parsed(context)) {
             InjectorConfigs.Needed n = parsed.needed();
             InjectorConfig config = parsed.config();
             String subject = n.subject();
@@ -49,7 +42,7 @@ public final class InjectSelectorsValid implements Check {
         return out;
     }
 
-    private static void check(List<Finding> out, String subject, String field, List<LabelSelector> selectors) {
+    private void check(List<Finding> out, String subject, String field, List<LabelSelector> selectors) {
         for (int i = 0; i < selectors.size(); i++) {
             LabelSelector s = selectors.get(i);
             String problem = s.isEmpty() ? "is empty, and an empty selector never matches here"
@@ -60,7 +53,7 @@ public final class InjectSelectorsValid implements Check {
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("field", field);
             evidence.put("index", i);
-            out.add(new Finding(ID, Severity.WARNING, subject, field + "[" + i + "] " + problem
+            out.add(new Finding(id(), Severity.WARNING, subject, field + "[" + i + "] " + problem
                     + "; the injector skips it", evidence));
         }
     }

@@ -1,8 +1,9 @@
 package io.injectordoctor.checks.config;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.checks.webhooks.InjectionWebhookPresent;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
@@ -16,31 +17,23 @@ import java.util.Set;
 
 /** The {@code config} key of each needed injector ConfigMap parses as the injector reads it. */
 public final class InjectorConfigParseable implements Check {
-    public static final String ID = "ID0302";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0302";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return InjectorConfigs.READS;
-    }
+
 
     @Override
-    public List<String> prerequisites() {
-        return List.of(InjectionWebhookPresent.ID);
-    }
-
-    @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
-        InjectorInstall install = InjectorConfigs.install(snapshot);
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        InjectorInstall install = context.install();
         List<Finding> out = new ArrayList<>();
-        for (InjectorConfigs.Needed n : InjectorConfigs.needed(snapshot, install)) {
+        for (InjectorConfigs.Needed n : InjectorConfigs.needed(context)) {
             Optional<InjectorConfig> config = install.config(n.namespace(), n.revision());
             if (config.isPresent() && !config.get().parsed()) {
-                out.add(new Finding(ID, Severity.ERROR,
+                out.add(new Finding(id(), Severity.ERROR,
                         n.subject(),
                         config.get().parseError(), Map.of("revision", n.revision())));
             }

@@ -1,8 +1,9 @@
 package io.injectordoctor.checks.config;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.checks.webhooks.InjectionWebhookPresent;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
@@ -19,35 +20,27 @@ import java.util.Set;
  * calls fail.
  */
 public final class InjectorConfigPresent implements Check {
-    public static final String ID = "ID0301";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0301";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return InjectorConfigs.READS;
-    }
+
 
     @Override
-    public List<String> prerequisites() {
-        return List.of(InjectionWebhookPresent.ID);
-    }
-
-    @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
-        InjectorInstall install = InjectorConfigs.install(snapshot);
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        InjectorInstall install = context.install();
         List<Finding> out = new ArrayList<>();
-        for (InjectorConfigs.Needed n : InjectorConfigs.needed(snapshot, install)) {
+        for (InjectorConfigs.Needed n : InjectorConfigs.needed(context)) {
             if (install.configMap(n.namespace(), n.revision()).isPresent()) {
                 continue;
             }
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("revision", n.revision());
             evidence.put("hooks", n.hooks());
-            out.add(new Finding(ID, Severity.ERROR,
+            out.add(new Finding(id(), Severity.ERROR,
                     n.subject(),
                     "ConfigMap " + n.configMap() + " does not exist: no injector is served for revision " + n.revision()
                             + ", which " + n.hooks().size() + " hook(s) call", evidence));

@@ -3,7 +3,7 @@ package io.injectordoctor.checks.config;
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.InjectionHooks;
 import io.injectordoctor.checks.Subjects;
-import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.checks.CheckContext;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.decision.InjectorInstall;
 import java.util.ArrayList;
@@ -36,23 +36,25 @@ final class InjectorConfigs {
     }
 
     /** The configs the hooks need that exist and parse: what the policy and selector checks read. */
-    static List<Parsed> parsed(ClusterSnapshot snapshot) {
-        InjectorInstall install = install(snapshot);
+    static List<Parsed> parsed(CheckContext context) {
+        InjectorInstall install = context.install();
         List<Parsed> out = new java.util.ArrayList<>();
-        for (Needed n : needed(snapshot, install)) {
+        for (Needed n : needed(context)) {
             install.config(n.namespace(), n.revision()).filter(io.injectordoctor.decision.InjectorConfig::parsed)
                     .ifPresent(c -> out.add(new Parsed(n, c)));
         }
         return out;
     }
 
-    static InjectorInstall install(ClusterSnapshot snapshot) {
-        return InjectorInstall.of(snapshot);
+    /** Worked out once per run: every injector-config check asks for it. */
+    static List<Needed> needed(CheckContext context) {
+        return context.shared(Needed.class, () -> collect(context));
     }
 
-    static List<Needed> needed(ClusterSnapshot snapshot, InjectorInstall install) {
+    private static List<Needed> collect(CheckContext context) {
+        InjectorInstall install = context.install();
         Map<List<String>, List<String>> byKey = new LinkedHashMap<>();
-        for (InjectionHooks.Hook h : InjectionHooks.active(snapshot)) {
+        for (InjectionHooks.Hook h : context.activeHooks()) {
             byKey.computeIfAbsent(List.of(install.namespaceOf(h.webhook()), h.revision()), k -> new ArrayList<>())
                     .add(h.subject());
         }

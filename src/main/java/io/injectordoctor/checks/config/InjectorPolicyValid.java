@@ -1,8 +1,9 @@
 package io.injectordoctor.checks.config;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.decision.InjectorConfig;
@@ -18,27 +19,19 @@ import java.util.Set;
  * error, because the injector then disables injection for every pod, even pods that ask for it.
  */
 public final class InjectorPolicyValid implements Check {
-    public static final String ID = "ID0303";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0303";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return InjectorConfigs.READS;
-    }
+
 
     @Override
-    public List<String> prerequisites() {
-        return List.of(InjectorConfigParseable.ID);
-    }
-
-    @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
-        for (InjectorConfigs.Parsed parsed : InjectorConfigs.parsed(snapshot)) {
+        for (InjectorConfigs.Parsed parsed : InjectorConfigs.parsed(context)) {
             InjectorConfigs.Needed n = parsed.needed();
             InjectorConfig config = parsed.config();
             String policy = config.policy();
@@ -47,11 +40,11 @@ public final class InjectorPolicyValid implements Check {
             evidence.put("policy", policy);
             evidence.put("revision", n.revision());
             if (InjectorConfig.ENABLED.equals(policy)) {
-                out.add(new Finding(ID, Severity.INFO, subject, ReasonCode.POLICY_ENABLED.format(), evidence));
+                out.add(new Finding(id(), Severity.INFO, subject, ReasonCode.POLICY_ENABLED.format(), evidence));
             } else if (InjectorConfig.DISABLED.equals(policy)) {
-                out.add(new Finding(ID, Severity.INFO, subject, ReasonCode.POLICY_DISABLED.format(), evidence));
+                out.add(new Finding(id(), Severity.INFO, subject, ReasonCode.POLICY_DISABLED.format(), evidence));
             } else {
-                out.add(new Finding(ID, Severity.ERROR, subject, ReasonCode.POLICY_ILLEGAL.format(policy), evidence));
+                out.add(new Finding(id(), Severity.ERROR, subject, ReasonCode.POLICY_ILLEGAL.format(policy), evidence));
             }
         }
         return out;

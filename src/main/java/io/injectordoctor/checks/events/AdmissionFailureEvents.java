@@ -1,8 +1,9 @@
 package io.injectordoctor.checks.events;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
@@ -20,20 +21,16 @@ import java.util.Set;
  * webhook: pods that could not be created because the call to the injector failed, classified.
  */
 public final class AdmissionFailureEvents implements Check {
-    public static final String ID = "ID0901";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0901";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.EVENT);
-    }
 
     @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
         List<EventInfo> events = snapshot.events().stream()
                 .filter(e -> "FailedCreate".equals(e.reason()))
@@ -53,7 +50,7 @@ public final class AdmissionFailureEvents implements Check {
             evidence.put("lastSeen", e.lastSeen());
             evidence.put("event", e.message());
             String times = e.count() > 1 ? e.count() + " times: " : "";
-            out.add(new Finding(ID, Severity.ERROR, Subjects.of(e.involvedKind(), e.involvedNamespace(), e.involvedName()),
+            out.add(new Finding(id(), Severity.ERROR, Subjects.of(e.involvedKind(), e.involvedNamespace(), e.involvedName()),
                     cause.describe(hook.get(), times), evidence));
         }
         return out;

@@ -1,8 +1,9 @@
 package io.injectordoctor.checks.events;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
@@ -20,20 +21,16 @@ import java.util.Set;
  * create pods, which outlives the events that reported it.
  */
 public final class ReplicaSetReplicaFailure implements Check {
-    public static final String ID = "ID0902";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0902";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.REPLICASET);
-    }
 
     @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
         for (WorkloadInfo w : snapshot.workloads()) {
             if (!"ReplicaSet".equals(w.kind()) || w.status() == null) {
@@ -54,7 +51,7 @@ public final class ReplicaSetReplicaFailure implements Check {
                 evidence.put("reason", c.reason());
                 evidence.put("since", c.lastTransition());
                 evidence.put("condition", c.message());
-                out.add(new Finding(ID, Severity.ERROR, Subjects.of("ReplicaSet", w.meta()), cause.describe(hook.get(), ""),
+                out.add(new Finding(id(), Severity.ERROR, Subjects.of("ReplicaSet", w.meta()), cause.describe(hook.get(), ""),
                         evidence));
             }
         }

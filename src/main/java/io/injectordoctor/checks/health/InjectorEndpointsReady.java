@@ -1,9 +1,10 @@
 package io.injectordoctor.checks.health;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectorService;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.checks.webhooks.WebhookServiceExists;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
@@ -18,51 +19,42 @@ import java.util.Set;
  * not ready.
  */
 public final class InjectorEndpointsReady implements Check {
-    public static final String ID = "ID0801";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0801";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.SERVICE, ResourceKind.ENDPOINTS,
-                ResourceKind.ENDPOINTSLICE);
-    }
+
 
     @Override
-    public List<String> prerequisites() {
-        return List.of(WebhookServiceExists.ID);
-    }
-
-    @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
-        for (InjectorService.Called called : InjectorService.calledByActiveHooks(snapshot)) {
+        for (InjectorService.Called called : InjectorService.calledByActiveHooks(context)) {
             InjectorService s = called.service();
             if (!s.exists() || s.servicePort() == null) {
                 continue;
             }
             Map<String, Object> evidence = s.evidence();
             if (s.sources().isEmpty()) {
-                out.add(new Finding(ID, Severity.ERROR, s.subject(), "service " + s.qualifiedName()
+                out.add(new Finding(id(), Severity.ERROR, s.subject(), "service " + s.qualifiedName()
                         + " has no Endpoints or EndpointSlice: the injector cannot be reached", evidence));
             } else if (s.sources().stream().allMatch(e -> e.addresses().isEmpty())) {
-                out.add(new Finding(ID, Severity.ERROR, s.subject(), "service " + s.qualifiedName() + " has no endpoint "
+                out.add(new Finding(id(), Severity.ERROR, s.subject(), "service " + s.qualifiedName() + " has no endpoint "
                         + "address at all: no injector pod is ready, and the API server reports 'no endpoints available "
                         + "for service \"" + s.qualifiedName().substring(s.qualifiedName().indexOf('/') + 1) + "\"'",
                         evidence));
             } else if (s.readyAddresses().isEmpty() && s.notReadyAddresses().isEmpty()) {
                 List<String> ports = s.sources().stream().flatMap(e -> e.ports().stream())
                         .map(p -> (p.name() == null ? "" : p.name() + "/") + p.port()).distinct().sorted().toList();
-                out.add(new Finding(ID, Severity.ERROR, s.subject(), "no endpoint of " + s.qualifiedName()
+                out.add(new Finding(id(), Severity.ERROR, s.subject(), "no endpoint of " + s.qualifiedName()
                         + " serves target port " + s.targetPort() + " (endpoint ports: " + ports + ")", evidence));
             } else if (s.readyAddresses().isEmpty()) {
-                out.add(new Finding(ID, Severity.ERROR, s.subject(), "no endpoint of " + s.qualifiedName() + " is ready ("
+                out.add(new Finding(id(), Severity.ERROR, s.subject(), "no endpoint of " + s.qualifiedName() + " is ready ("
                         + s.notReadyAddresses().size() + " not ready): the API server reports no endpoints available", evidence));
             } else if (!s.notReadyAddresses().isEmpty()) {
-                out.add(new Finding(ID, Severity.WARNING, s.subject(), s.readyAddresses().size() + " endpoint(s) of "
+                out.add(new Finding(id(), Severity.WARNING, s.subject(), s.readyAddresses().size() + " endpoint(s) of "
                         + s.qualifiedName() + " ready, " + s.notReadyAddresses().size() + " not ready", evidence));
             }
         }

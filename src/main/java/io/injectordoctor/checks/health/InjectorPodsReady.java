@@ -1,9 +1,10 @@
 package io.injectordoctor.checks.health;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectorService;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.checks.webhooks.WebhookServiceExists;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
@@ -18,27 +19,19 @@ import java.util.stream.Collectors;
 
 /** The pods behind the injector service (its selector, in its namespace): none, none ready, or some not ready. */
 public final class InjectorPodsReady implements Check {
-    public static final String ID = "ID0802";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0802";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.SERVICE, ResourceKind.POD);
-    }
+
 
     @Override
-    public List<String> prerequisites() {
-        return List.of(WebhookServiceExists.ID);
-    }
-
-    @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
-        for (InjectorService.Called called : InjectorService.calledByActiveHooks(snapshot)) {
+        for (InjectorService.Called called : InjectorService.calledByActiveHooks(context)) {
             InjectorService s = called.service();
             if (!s.exists() || s.service().selector().isEmpty()) {
                 continue;
@@ -58,15 +51,15 @@ public final class InjectorPodsReady implements Check {
                     + (p.phase() == null ? "" : " (" + p.phase() + ")")).sorted().toList());
             String logs = "kubectl -n " + s.reference().namespace() + " logs -l " + sel;
             if (pods.isEmpty()) {
-                out.add(new Finding(ID, Severity.ERROR, s.subject(), "no pod in " + s.reference().namespace()
+                out.add(new Finding(id(), Severity.ERROR, s.subject(), "no pod in " + s.reference().namespace()
                         + " matches the selector " + sel + " of service " + s.qualifiedName(), evidence));
             } else if (notReady.size() == pods.size()) {
                 evidence.put("logs", logs);
-                out.add(new Finding(ID, Severity.ERROR, s.subject(), "none of the " + pods.size()
+                out.add(new Finding(id(), Severity.ERROR, s.subject(), "none of the " + pods.size()
                         + " injector pod(s) is ready: " + notReady, evidence));
             } else if (!notReady.isEmpty()) {
                 evidence.put("logs", logs);
-                out.add(new Finding(ID, Severity.WARNING, s.subject(), notReady.size() + " of " + pods.size()
+                out.add(new Finding(id(), Severity.WARNING, s.subject(), notReady.size() + " of " + pods.size()
                         + " injector pod(s) not ready: " + notReady, evidence));
             }
         }

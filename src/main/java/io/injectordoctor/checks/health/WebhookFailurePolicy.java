@@ -1,10 +1,11 @@
 package io.injectordoctor.checks.health;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectionHooks;
 import io.injectordoctor.checks.InjectorService;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import java.util.ArrayList;
@@ -19,23 +20,18 @@ import java.util.Set;
  * with no error anywhere; with no ready injector, that is happening now.
  */
 public final class WebhookFailurePolicy implements Check {
-    public static final String ID = "ID0803";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0803";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.SERVICE, ResourceKind.ENDPOINTS,
-                ResourceKind.ENDPOINTSLICE);
-    }
 
     @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
-        for (InjectionHooks.Hook h : InjectionHooks.active(snapshot)) {
+        for (InjectionHooks.Hook h : context.activeHooks()) {
             boolean ignore = "Ignore".equals(h.failurePolicy());
             Boolean ready = InjectorService.of(snapshot, h.service())
                     .map(s -> !s.readyAddresses().isEmpty()).orElse(null);
@@ -43,11 +39,11 @@ public final class WebhookFailurePolicy implements Check {
             evidence.put("failurePolicy", h.failurePolicy());
             evidence.put("injectorReady", ready == null ? "unknown (URL hook)" : ready);
             if (Boolean.FALSE.equals(ready)) {
-                out.add(new Finding(ID, Severity.ERROR, h.subject(), ignore
+                out.add(new Finding(id(), Severity.ERROR, h.subject(), ignore
                         ? "failurePolicy Ignore and no ready injector: pods it selects are starting without the sidecar now"
                         : "failurePolicy Fail and no ready injector: creation of the pods it selects is blocked", evidence));
             } else if (ignore) {
-                out.add(new Finding(ID, Severity.WARNING, h.subject(), "failurePolicy Ignore: whenever the injector is "
+                out.add(new Finding(id(), Severity.WARNING, h.subject(), "failurePolicy Ignore: whenever the injector is "
                         + "unavailable, pods start without the sidecar and nothing reports it", evidence));
             }
         }

@@ -1,9 +1,10 @@
 package io.injectordoctor.checks.health;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectionHooks;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import java.util.ArrayList;
@@ -18,24 +19,20 @@ import java.util.Set;
  * pod creation that long before the failurePolicy applies.
  */
 public final class WebhookTimeout implements Check {
-    public static final String ID = "ID0804";
-    static final int SHORT = 5;
+        static final int SHORT = 5;
     static final int LONG = 20;
 
     @Override
     public String id() {
-        return ID;
+        return "ID0804";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION);
-    }
 
     @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
-        for (InjectionHooks.Hook h : InjectionHooks.active(snapshot)) {
+        for (InjectionHooks.Hook h : context.activeHooks()) {
             Integer t = h.webhook().timeoutSeconds();
             if (t == null) {
                 continue;
@@ -45,13 +42,13 @@ public final class WebhookTimeout implements Check {
             evidence.put("failurePolicy", h.failurePolicy());
             String effect = "Ignore".equals(h.failurePolicy()) ? "the pod starts without the sidecar" : "the pod is rejected";
             if (t < 1 || t > 30) {
-                out.add(new Finding(ID, Severity.WARNING, h.subject(), "timeoutSeconds " + t
+                out.add(new Finding(id(), Severity.WARNING, h.subject(), "timeoutSeconds " + t
                         + " is outside the 1 to 30 the API server accepts", evidence));
             } else if (t < SHORT) {
-                out.add(new Finding(ID, Severity.WARNING, h.subject(), "timeoutSeconds " + t + " is short: when the "
+                out.add(new Finding(id(), Severity.WARNING, h.subject(), "timeoutSeconds " + t + " is short: when the "
                         + "injector answers later (start-up, load), " + effect, evidence));
             } else if (t >= LONG) {
-                out.add(new Finding(ID, Severity.INFO, h.subject(), "timeoutSeconds " + t
+                out.add(new Finding(id(), Severity.INFO, h.subject(), "timeoutSeconds " + t
                         + ": a hung injector holds each pod creation " + t + " s before " + effect, evidence));
             }
         }

@@ -2,9 +2,10 @@ package io.injectordoctor.checks.namespaces;
 
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectionHooks;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
@@ -20,20 +21,16 @@ import java.util.Set;
  * requires {@code istio-injection} to be absent, so the legacy label wins and the revision is ignored.
  */
 public final class ConflictingNamespaceLabels implements Check {
-    public static final String ID = "ID0402";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0402";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.NAMESPACE);
-    }
 
     @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
         for (NamespaceInfo ns : snapshot.namespaces()) {
             String injection = ns.meta().labels().get(IstioLayout.INJECTION);
@@ -47,7 +44,7 @@ public final class ConflictingNamespaceLabels implements Check {
             String effect = "enabled".equals(injection)
                     ? "pods are injected by the default revision, not by " + rev
                     : "no hook selects this namespace, whatever istio.io/rev says";
-            out.add(new Finding(ID, Severity.WARNING, Subjects.namespace(ns.name()), "has istio-injection=" + injection
+            out.add(new Finding(id(), Severity.WARNING, Subjects.namespace(ns.name()), "has istio-injection=" + injection
                     + " and istio.io/rev=" + rev + ": istio-injection wins, so " + effect, evidence));
         }
         return out;

@@ -2,9 +2,10 @@ package io.injectordoctor.checks.namespaces;
 
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectionHooks;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
@@ -21,20 +22,16 @@ import java.util.Set;
  * injector outage can block system pods.
  */
 public final class IgnoredNamespaceLabelled implements Check {
-    public static final String ID = "ID0403";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0403";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.NAMESPACE);
-    }
 
     @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
         for (NamespaceInfo ns : snapshot.namespaces()) {
             if (!InjectionHooks.IGNORED_NAMESPACES.contains(ns.name())) {
@@ -52,7 +49,7 @@ public final class IgnoredNamespaceLabelled implements Check {
                 continue;
             }
             evidence.put("label", label);
-            out.add(new Finding(ID, Severity.WARNING, Subjects.namespace(ns.name()), "is labelled " + label
+            out.add(new Finding(id(), Severity.WARNING, Subjects.namespace(ns.name()), "is labelled " + label
                     + ", but the injector never injects pods in " + ns.name()
                     + "; the label only puts its pods behind the webhook", evidence));
         }

@@ -2,9 +2,10 @@ package io.injectordoctor.checks.namespaces;
 
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectionHooks;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.checks.webhooks.InjectionWebhookPresent;
 import io.injectordoctor.cluster.ClusterSnapshot;
@@ -25,26 +26,18 @@ import java.util.TreeSet;
  * revision or tag that no webhook configuration serves.
  */
 public final class NamespaceRevisionLabel implements Check {
-    public static final String ID = "ID0401";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0401";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.NAMESPACE, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION);
-    }
+
 
     @Override
-    public List<String> prerequisites() {
-        return List.of(InjectionWebhookPresent.ID);
-    }
-
-    @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
-        Set<String> served = servedRevisions(snapshot);
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        Set<String> served = servedRevisions(context);
         List<Finding> out = new ArrayList<>();
         for (NamespaceInfo ns : snapshot.namespaces()) {
             Map<String, String> labels = ns.meta().labels();
@@ -59,16 +52,16 @@ public final class NamespaceRevisionLabel implements Check {
                 evidence.put(IstioLayout.REV, rev);
             }
             if ("enabled".equals(injection)) {
-                out.add(new Finding(ID, Severity.INFO, subject, "labelled for the default revision (istio-injection=enabled)", evidence));
+                out.add(new Finding(id(), Severity.INFO, subject, "labelled for the default revision (istio-injection=enabled)", evidence));
             } else if (injection != null && !"disabled".equals(injection)) {
-                out.add(new Finding(ID, Severity.WARNING, subject, "istio-injection=" + quote(injection)
+                out.add(new Finding(id(), Severity.WARNING, subject, "istio-injection=" + quote(injection)
                         + " selects no hook: only 'enabled' opts in, so this namespace is opted out", evidence));
             } else if (injection == null && rev != null) {
                 if (served.contains(rev)) {
-                    out.add(new Finding(ID, Severity.INFO, subject, "labelled for revision " + quote(rev), evidence));
+                    out.add(new Finding(id(), Severity.INFO, subject, "labelled for revision " + quote(rev), evidence));
                 } else {
                     evidence.put("servedRevisions", List.copyOf(served));
-                    out.add(new Finding(ID, Severity.WARNING, subject, "istio.io/rev=" + quote(rev)
+                    out.add(new Finding(id(), Severity.WARNING, subject, "istio.io/rev=" + quote(rev)
                             + " names no revision or tag that an injection webhook serves " + served, evidence));
                 }
             }
@@ -80,9 +73,9 @@ public final class NamespaceRevisionLabel implements Check {
      * Revisions and tags the active hooks serve: their configuration's {@code istio.io/tag} (or
      * else {@code istio.io/rev}) label, and the values their selectors require of {@code istio.io/rev}.
      */
-    static Set<String> servedRevisions(ClusterSnapshot snapshot) {
+    static Set<String> servedRevisions(CheckContext context) {
         Set<String> served = new TreeSet<>();
-        for (InjectionHooks.Hook h : InjectionHooks.active(snapshot)) {
+        for (InjectionHooks.Hook h : context.activeHooks()) {
             Map<String, String> cfg = h.configuration().meta().labels();
             String label = cfg.getOrDefault(IstioLayout.TAG, cfg.get(IstioLayout.REV));
             if (label != null) {

@@ -1,69 +1,31 @@
 package io.injectordoctor.checks.pods;
 
-import io.injectordoctor.cluster.ClusterSnapshot;
-import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.checks.CheckContext;
 import io.injectordoctor.decision.Decision;
-import io.injectordoctor.decision.InjectionSubject;
 import io.injectordoctor.decision.ReasonCode;
-import io.injectordoctor.decision.ReferenceInjector;
 import io.injectordoctor.model.PodInfo;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The pods whose reference verdict disagrees with what they run, from the decision engine. Only
- * those are kept: a whole cluster's decisions would hold a trace per pod for nothing. Pods whose
- * namespace is unknown, or whose injector config is missing or unreadable, get no verdict: the
- * injector-config checks own that.
+ * Whether a pod disagrees with the reference verdict, from the decision engine. Pods whose
+ * injector config is missing or unreadable get no verdict: the injector-config checks own that.
  */
 final class PodVerdicts {
-    static final Set<ResourceKind> READS = Set.of(ResourceKind.NAMESPACE, ResourceKind.POD,
-            ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.CONFIGMAP);
-
     private PodVerdicts() {
     }
 
     record Verdict(PodInfo pod, Decision decision) {
     }
 
-    /**
-     * ID0601 and ID0602 read the same mismatches; a snapshot is immutable, so they are worked out
-     * once per snapshot instead of once per check (a whole cluster is one decision per pod).
-     */
-    private static final Map<ClusterSnapshot, List<Verdict>> VERDICTS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-    static List<Verdict> mismatches(ClusterSnapshot snapshot) {
-        return VERDICTS.computeIfAbsent(snapshot, PodVerdicts::decideAll);
+    /** The pod's verdict when it disagrees with what the pod runs; empty when they agree or no verdict is possible. */
+    static Optional<Verdict> mismatch(CheckContext context, PodInfo pod) {
+        return Optional.of(context.decide(pod))
+                .filter(d -> d.inject() != pod.hasProxy())
+                .filter(d -> !d.has(ReasonCode.INJECTOR_CONFIG_MISSING) && !d.has(ReasonCode.INJECTOR_CONFIG_UNPARSEABLE))
+                .map(d -> new Verdict(pod, d));
     }
 
-    private static List<Verdict> decideAll(ClusterSnapshot snapshot) {
-        ReferenceInjector injector = ReferenceInjector.of(snapshot, null);
-        List<Verdict> out = new ArrayList<>();
-        Map<String, Optional<ReferenceInjector.PreparedNamespace>> prepared = new java.util.HashMap<>();
-        for (PodInfo p : snapshot.pods()) {
-            Optional<ReferenceInjector.PreparedNamespace> ns = prepared.computeIfAbsent(p.meta().namespace(),
-                    n -> snapshot.namespace(n).map(info -> injector.prepare(info.effectiveLabels())));
-            if (ns.isEmpty()) {
-                continue;
-            }
-            Decision d = injector.decide(subject(p), ns.get());
-            if (d.inject() != p.hasProxy() && !d.has(ReasonCode.INJECTOR_CONFIG_MISSING)
-                    && !d.has(ReasonCode.INJECTOR_CONFIG_UNPARSEABLE)) {
-                out.add(new Verdict(p, d));
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    static InjectionSubject subject(PodInfo p) {
-        return new InjectionSubject(p.meta().namespace(), p.meta().labels(), p.meta().annotations(), p.spec().hostNetwork());
-    }
-
-    static String recreate(ClusterSnapshot snapshot, PodInfo pod) {
-        return io.injectordoctor.cluster.PodRecreation.command(snapshot, pod);
+    static String recreate(CheckContext context, PodInfo pod) {
+        return io.injectordoctor.cluster.PodRecreation.command(context.snapshot(), pod);
     }
 }

@@ -1,9 +1,10 @@
 package io.injectordoctor.checks.webhooks;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectionHooks;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.model.Webhook;
@@ -15,28 +16,24 @@ import java.util.Set;
 
 /** No MutatingWebhookConfiguration has a hook named "*istio.io": the API server never asks Istio. */
 public final class InjectionWebhookPresent implements Check {
-    public static final String ID = "ID0201";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0201";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION);
-    }
 
     @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
-        if (!InjectionHooks.all(snapshot).isEmpty()) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        if (!context.hooks().isEmpty()) {
             return List.of();
         }
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("configurations", snapshot.webhookConfigurations().stream().map(WebhookConfiguration::name).toList());
         evidence.put("hooks", snapshot.webhookConfigurations().stream()
                 .flatMap(c -> c.webhooks().stream()).map(Webhook::name).toList());
-        return List.of(new Finding(ID, Severity.ERROR, "MutatingWebhookConfigurations",
+        return List.of(new Finding(id(), Severity.ERROR, "MutatingWebhookConfigurations",
                 "no mutating webhook has a name ending in istio.io ("
                         + snapshot.webhookConfigurations().size() + " configurations read)", evidence));
     }

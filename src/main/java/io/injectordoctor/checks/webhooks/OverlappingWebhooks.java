@@ -1,90 +1,72 @@
 package io.injectordoctor.checks.webhooks;
 
-import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.checks.PodCheck;
 import io.injectordoctor.checks.Subjects;
-import io.injectordoctor.cluster.ClusterSnapshot;
-import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.decision.Decision;
 import io.injectordoctor.decision.HookEvaluation;
 import io.injectordoctor.decision.InjectionSubject;
 import io.injectordoctor.decision.ReasonCode;
-import io.injectordoctor.decision.ReferenceInjector;
 import io.injectordoctor.model.NamespaceInfo;
 import io.injectordoctor.model.PodInfo;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Double injection: more than one injection hook selects a pod that the injector then mutates.
- * Asked of the decision engine for a pod without labels in each namespace, then for each existing
- * pod whose labels make a difference; one finding per namespace and set of hooks.
+ * Asked of the decision engine for a pod without labels in each namespace (one finding for the
+ * namespace), then for each pod of the other namespaces whose own labels make the difference.
  */
-public final class OverlappingWebhooks implements Check {
-    public static final String ID = "ID0205";
-    private static final int MAX_PODS_LISTED = 5;
-
+public final class OverlappingWebhooks implements PodCheck {
     @Override
     public String id() {
-        return ID;
+        return "ID0205";
     }
 
     @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, ResourceKind.NAMESPACE, ResourceKind.POD,
-                ResourceKind.CONFIGMAP);
-    }
-
-    @Override
-    public List<String> prerequisites() {
-        return List.of(InjectionWebhookPresent.ID);
-    }
-
-    @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
-        ReferenceInjector injector = ReferenceInjector.of(snapshot, null);
-        Map<List<String>, Set<String>> podsByNamespaceAndHooks = new LinkedHashMap<>();
-        Set<String> flaggedNamespaces = new TreeSet<>();
+    public List<Finding> run(CheckContext context) {
         List<Finding> out = new ArrayList<>();
-        for (NamespaceInfo ns : snapshot.namespaces()) {
-            List<String> hooks = doubled(injector.decide(new InjectionSubject(ns.name(), Map.of(), Map.of(), false),
-                    ns.effectiveLabels()));
+        for (NamespaceInfo ns : context.snapshot().namespaces()) {
+            List<String> hooks = doubled(context.decide(ns.name(), new InjectionSubject(ns.name(), Map.of(), Map.of(), false)));
             if (!hooks.isEmpty()) {
-                flaggedNamespaces.add(ns.name());
-                out.add(new Finding(ID, Severity.ERROR, Subjects.namespace(ns.name()), hooks.size()
+                out.add(new Finding(id(), Severity.ERROR, Subjects.namespace(ns.name()), hooks.size()
                         + " injection hooks select a pod without labels here, so it is injected more than once: " + hooks,
                         Map.of("hooks", hooks)));
             }
         }
-        for (PodInfo p : snapshot.pods()) {
-            Optional<NamespaceInfo> ns = snapshot.namespace(p.meta().namespace());
-            if (ns.isEmpty() || flaggedNamespaces.contains(ns.get().name())) {
-                continue;
-            }
-            List<String> hooks = doubled(injector.decide(new InjectionSubject(p.meta().namespace(), p.meta().labels(),
-                    p.meta().annotations(), p.spec().hostNetwork()), ns.get().effectiveLabels()));
-            if (!hooks.isEmpty()) {
-                List<String> key = new ArrayList<>(hooks);
-                key.add(0, ns.get().name());
-                podsByNamespaceAndHooks.computeIfAbsent(key, k -> new TreeSet<>()).add(p.meta().name());
-            }
-        }
-        podsByNamespaceAndHooks.forEach((key, pods) -> {
-            List<String> hooks = key.subList(1, key.size());
-            Map<String, Object> evidence = new LinkedHashMap<>();
-            evidence.put("hooks", List.copyOf(hooks));
-            evidence.put("pods", pods.stream().limit(MAX_PODS_LISTED).toList());
-            evidence.put("podCount", pods.size());
-            out.add(new Finding(ID, Severity.ERROR, Subjects.namespace(key.get(0)), pods.size() + " pod(s) here, e.g. "
-                    + pods.iterator().next() + ", are selected by " + hooks.size() + " injection hooks: " + hooks, evidence));
-        });
+        out.addAll(PodCheck.super.run(context));
         return out;
+    }
+
+    /** A pod of a namespace not already reported, whose labels bring in a second hook. */
+    @Override
+    public List<Finding> judge(CheckContext context, PodInfo pod) {
+        if (flaggedNamespaces(context).contains(pod.meta().namespace())) {
+            return List.of();
+        }
+        List<String> hooks = doubled(context.decide(pod));
+        if (hooks.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new Finding(id(), Severity.ERROR, Subjects.of("Pod", pod.meta()), "is selected by " + hooks.size()
+                + " injection hooks, so it is injected more than once: " + hooks, Map.of("hooks", hooks)));
+    }
+
+    private Set<String> flaggedNamespaces(CheckContext context) {
+        return context.shared(OverlappingWebhooks.class, () -> {
+            Set<String> flagged = new TreeSet<>();
+            for (NamespaceInfo ns : context.snapshot().namespaces()) {
+                if (!doubled(context.decide(ns.name(), new InjectionSubject(ns.name(), Map.of(), Map.of(), false))).isEmpty()) {
+                    flagged.add(ns.name());
+                }
+            }
+            return flagged;
+        });
     }
 
     private static List<String> doubled(Decision d) {

@@ -2,9 +2,10 @@ package io.injectordoctor.checks.webhooks;
 
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectionHooks;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import java.util.ArrayList;
@@ -18,26 +19,18 @@ import java.util.Set;
  * injection hook is deactivated, nothing is injected.
  */
 public final class WebhookDeactivated implements Check {
-    public static final String ID = "ID0203";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0203";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION);
-    }
+
 
     @Override
-    public List<String> prerequisites() {
-        return List.of(InjectionWebhookPresent.ID);
-    }
-
-    @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
-        List<InjectionHooks.Hook> all = InjectionHooks.all(snapshot);
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        List<InjectionHooks.Hook> all = context.hooks();
         List<InjectionHooks.Hook> deactivated = all.stream().filter(InjectionHooks.Hook::deactivated).toList();
         if (deactivated.isEmpty()) {
             return List.of();
@@ -45,7 +38,7 @@ public final class WebhookDeactivated implements Check {
         boolean none = deactivated.size() == all.size();
         List<Finding> out = new ArrayList<>();
         for (InjectionHooks.Hook h : deactivated) {
-            out.add(new Finding(ID, none ? Severity.WARNING : Severity.INFO, h.subject(),
+            out.add(new Finding(id(), none ? Severity.WARNING : Severity.INFO, h.subject(),
                     none ? "is deactivated (never-match), and so is every other injection hook: no pod is injected"
                             : "is deactivated (never-match); " + (all.size() - deactivated.size())
                                     + " other injection hook(s) are active",

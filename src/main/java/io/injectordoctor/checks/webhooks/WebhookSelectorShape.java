@@ -1,9 +1,10 @@
 package io.injectordoctor.checks.webhooks;
 
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectionHooks;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.decision.SelectorEvaluator;
@@ -20,27 +21,19 @@ import java.util.Set;
  * never cover the creation of pods, an operator the API server does not know.
  */
 public final class WebhookSelectorShape implements Check {
-    public static final String ID = "ID0202";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0202";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION);
-    }
+
 
     @Override
-    public List<String> prerequisites() {
-        return List.of(InjectionWebhookPresent.ID);
-    }
-
-    @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
-        for (InjectionHooks.Hook h : InjectionHooks.active(snapshot)) {
+        for (InjectionHooks.Hook h : context.activeHooks()) {
             Webhook w = h.webhook();
             SelectorShape ns = SelectorShape.of(w.namespaceSelector());
             SelectorShape obj = SelectorShape.of(w.objectSelector());
@@ -54,17 +47,17 @@ public final class WebhookSelectorShape implements Check {
                 invalid = SelectorEvaluator.evaluate(w.objectSelector(), Map.of()).error();
             }
             if (invalid != null) {
-                out.add(new Finding(ID, Severity.WARNING, h.subject(), invalid
+                out.add(new Finding(id(), Severity.WARNING, h.subject(), invalid
                         + "; the API server matches nothing with such a selector", evidence));
             } else if (!h.coversPodCreate()) {
                 evidence.put("rules", w.rules().stream().map(WebhookSelectorShape::rule).toList());
-                out.add(new Finding(ID, Severity.WARNING, h.subject(),
+                out.add(new Finding(id(), Severity.WARNING, h.subject(),
                         "its rules do not cover CREATE of v1 pods, so it never injects", evidence));
             } else if (ns == SelectorShape.ALL && obj == SelectorShape.ALL) {
-                out.add(new Finding(ID, Severity.WARNING, h.subject(), "selects every pod in every namespace, "
+                out.add(new Finding(id(), Severity.WARNING, h.subject(), "selects every pod in every namespace, "
                         + "kube-system included: an injector outage blocks or strips every pod creation", evidence));
             } else {
-                out.add(new Finding(ID, Severity.INFO, h.subject(),
+                out.add(new Finding(id(), Severity.INFO, h.subject(),
                         "selects " + ns.phrase("namespace") + " (" + SelectorShape.describe(w.namespaceSelector())
                                 + ") and " + obj.phrase("pod") + " (" + SelectorShape.describe(w.objectSelector()) + ")",
                         evidence));

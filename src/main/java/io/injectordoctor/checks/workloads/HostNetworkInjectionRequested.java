@@ -3,9 +3,10 @@ package io.injectordoctor.checks.workloads;
 import io.injectordoctor.mesh.InjectValue;
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectionHooks;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.model.ObjectMeta;
@@ -18,20 +19,16 @@ import java.util.Set;
 
 /** A hostNetwork pod template that asks for the sidecar: the injector refuses before reading any label. */
 public final class HostNetworkInjectionRequested implements Check {
-    public static final String ID = "ID0503";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0503";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Workloads.KINDS;
-    }
 
     @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
         for (WorkloadInfo w : Workloads.topLevel(snapshot)) {
             if (w.templateSpec() == null || !w.templateSpec().hostNetwork() || w.templateMeta() == null) {
@@ -50,7 +47,7 @@ public final class HostNetworkInjectionRequested implements Check {
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("hostNetwork", true);
             evidence.put("request", request);
-            out.add(new Finding(ID, Severity.WARNING, Workloads.subject(w), "asks for the sidecar (" + request
+            out.add(new Finding(id(), Severity.WARNING, Workloads.subject(w), "asks for the sidecar (" + request
                     + ") but uses hostNetwork: true, so the injector never injects it", evidence));
         }
         return out;

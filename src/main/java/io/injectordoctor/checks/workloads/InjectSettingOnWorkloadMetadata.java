@@ -2,9 +2,10 @@ package io.injectordoctor.checks.workloads;
 
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectionHooks;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.model.ObjectMeta;
@@ -21,21 +22,17 @@ import java.util.Set;
  * never looks (runbook: "the deployment's metadata is ignored"), and not the same on its template.
  */
 public final class InjectSettingOnWorkloadMetadata implements Check {
-    public static final String ID = "ID0501";
-    private static final List<String> KEYS = List.of(IstioLayout.INJECT, IstioLayout.REV);
+        private static final List<String> KEYS = List.of(IstioLayout.INJECT, IstioLayout.REV);
 
     @Override
     public String id() {
-        return ID;
+        return "ID0501";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Workloads.KINDS;
-    }
 
     @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
         for (WorkloadInfo w : Workloads.topLevel(snapshot)) {
             ObjectMeta tpl = w.templateMeta() == null ? ObjectMeta.of(null, null) : w.templateMeta();
@@ -53,7 +50,7 @@ public final class InjectSettingOnWorkloadMetadata implements Check {
                     Map<String, Object> evidence = new LinkedHashMap<>();
                     evidence.put("metadata", where + " " + key + "=" + value);
                     evidence.put("template", onTemplate == null ? "(absent)" : key + "=" + onTemplate);
-                    out.add(new Finding(ID, Severity.WARNING, Workloads.subject(w), "has the " + where + " " + key + "="
+                    out.add(new Finding(id(), Severity.WARNING, Workloads.subject(w), "has the " + where + " " + key + "="
                             + value + " on its own metadata, which Istio ignores; "
                             + (onTemplate == null ? "its pod template does not carry it"
                                     : "its pod template says " + key + "=" + onTemplate), evidence));

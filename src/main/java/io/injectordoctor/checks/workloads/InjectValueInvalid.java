@@ -4,9 +4,10 @@ import io.injectordoctor.mesh.InjectValue;
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.mesh.RuleSet;
 import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectionHooks;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.model.ObjectMeta;
@@ -24,20 +25,16 @@ import java.util.Set;
  * a label and an annotation that disagree (the label wins), or the deprecated annotation alone.
  */
 public final class InjectValueInvalid implements Check {
-    public static final String ID = "ID0502";
-
+    
     @Override
     public String id() {
-        return ID;
+        return "ID0502";
     }
 
-    @Override
-    public Set<ResourceKind> reads() {
-        return Workloads.KINDS;
-    }
 
     @Override
-    public List<Finding> run(ClusterSnapshot snapshot) {
+    public List<Finding> run(CheckContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
         for (WorkloadInfo w : Workloads.topLevel(snapshot)) {
             if (w.templateMeta() == null) {
@@ -58,14 +55,14 @@ public final class InjectValueInvalid implements Check {
             String subject = Workloads.subject(w);
             if (effective != null && !InjectValue.canonical(effective)) {
                 String old = InjectValue.meaning(effective, RuleSet.ISTIO_1_13_TO_1_26) == InjectValue.Meaning.TRUE ? "as true" : "as false";
-                out.add(new Finding(ID, Severity.WARNING, subject, "its template sets " + IstioLayout.INJECT + "="
+                out.add(new Finding(id(), Severity.WARNING, subject, "its template sets " + IstioLayout.INJECT + "="
                         + quote(effective) + ": Istio 1.27 and later ignore it and apply the namespace's policy, "
                         + "Istio 1.13 to 1.26 read it " + old, evidence));
             } else if (hasLabel && annotation != null && !Objects.equals(label, annotation)) {
-                out.add(new Finding(ID, Severity.WARNING, subject, "its template has the label " + IstioLayout.INJECT
+                out.add(new Finding(id(), Severity.WARNING, subject, "its template has the label " + IstioLayout.INJECT
                         + "=" + quote(label) + " and the annotation =" + quote(annotation) + ": the label wins", evidence));
             } else if (!hasLabel && annotation != null) {
-                out.add(new Finding(ID, Severity.INFO, subject, "its template uses the deprecated annotation "
+                out.add(new Finding(id(), Severity.INFO, subject, "its template uses the deprecated annotation "
                         + IstioLayout.INJECT + "=" + annotation
                         + "; the label does the same and is also seen by the webhook's objectSelector", evidence));
             }

@@ -1,7 +1,7 @@
 package io.injectordoctor.remedy.probe;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.injectordoctor.explain.Explanation;
+import io.injectordoctor.report.Explanation;
 
 /**
  * The JSON/YAML model of {@code explain --probe}: the explanation's own fields unchanged, plus a

@@ -3,9 +3,9 @@ package io.injectordoctor.checks.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.injectordoctor.checks.CheckTester;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.Fixtures;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.Severity;
 import org.junit.jupiter.api.Test;
 
 class WebhookTimeoutTest {

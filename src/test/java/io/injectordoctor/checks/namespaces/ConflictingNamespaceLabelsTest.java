@@ -3,7 +3,7 @@ package io.injectordoctor.checks.namespaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.injectordoctor.checks.CheckTester;
-import io.injectordoctor.checks.Finding;
+import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.Fixtures;
 import org.junit.jupiter.api.Test;
 

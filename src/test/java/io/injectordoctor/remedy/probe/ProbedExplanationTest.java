@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.injectordoctor.explain.Explanation;
+import io.injectordoctor.report.Explanation;
 import io.injectordoctor.remedy.probe.ProbeResult.Outcome;
 import io.injectordoctor.render.Structured;
 import java.util.List;
@@ -25,7 +25,7 @@ class ProbedExplanationTest {
         JsonNode json = new ObjectMapper().readTree(Structured.json(new ProbedExplanation(e, p)));
         JsonNode alone = new ObjectMapper().readTree(Structured.json(e));
 
-        assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.path("schemaVersion").asInt()).isEqualTo(Explanation.SCHEMA_VERSION);
         assertThat(json.path("subject").path("name").asText()).isEqualTo("web");
         assertThat(json.has("explanation")).isFalse();
         assertThat(json.path("probe").path("outcome").asText()).isEqualTo("REJECTED");

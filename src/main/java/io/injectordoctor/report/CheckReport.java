@@ -1,4 +1,4 @@
-package io.injectordoctor.checks;
+package io.injectordoctor.report;
 
 import java.util.List;
 
@@ -28,7 +28,6 @@ public record CheckReport(String source, List<CategoryResult> categories) {
 
     /** True when no check failed, and with {@code failOn == WARNING} none warned either. */
     public boolean success(Severity failOn) {
-        return count(CheckResult.Status.FAILED) == 0
-                && (failOn != Severity.WARNING || count(CheckResult.Status.WARNED) == 0);
+        return results().stream().flatMap(r -> r.findings().stream()).noneMatch(f -> f.severity().fails(failOn));
     }
 }

@@ -1,4 +1,4 @@
-package io.injectordoctor.checks;
+package io.injectordoctor.report;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

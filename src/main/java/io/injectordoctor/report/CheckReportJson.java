@@ -1,9 +1,9 @@
-package io.injectordoctor.checks.report;
+package io.injectordoctor.report;
 
-import io.injectordoctor.checks.CheckReport;
-import io.injectordoctor.checks.CheckResult;
-import io.injectordoctor.checks.Finding;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.CheckReport;
+import io.injectordoctor.report.CheckResult;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import java.util.List;
 import java.util.Map;
 
@@ -43,8 +43,8 @@ public record CheckReportJson(int schemaVersion, boolean success, String source,
     private static CheckJson check(CheckResult r) {
         List<FindingJson> findings = r.findings().stream().map(CheckReportJson::finding).toList();
         boolean problem = r.status() == CheckResult.Status.WARNED || r.status() == CheckResult.Status.FAILED;
-        return new CheckJson(r.id(), r.entry().title(), r.status().word(), r.skipReason(), findings,
-                r.suppressed().size(), problem ? r.entry().remediation() : null, r.entry().docPath());
+        return new CheckJson(r.id(), r.title(), r.status().word(), r.skipReason(), findings,
+                r.suppressed().size(), problem ? r.remediation() : null, r.docPath());
     }
 
     private static FindingJson finding(Finding f) {

@@ -1,4 +1,4 @@
-package io.injectordoctor.checks.report;
+package io.injectordoctor.render;
 
 import io.injectordoctor.checks.CatalogueEntry;
 import io.injectordoctor.checks.Check;
@@ -19,8 +19,8 @@ public final class CatalogueMarkdown {
         out.println("This page is the output of `injector-doctor checks list --format markdown`; a test fails when it");
         out.println("differs from the catalogue under `checks/`.");
         out.println();
-        out.println("Ids are `IDccnn`: `cc` is the category's number in the order below, `nn` the check's number within");
-        out.println("it. An id never changes meaning; a retired id is not reused. Plugin checks use their own upper-case");
+        out.println("Ids are stable names: an id never changes meaning, and a retired id is not reused. The category");
+        out.println("is a field of the check's entry, not part of its id. Plugin checks use their own upper-case");
         out.println("prefix. Silence a check for a namespace or workload with the annotation");
         out.println("`injector-doctor.io/ignore: ID0402,ID0501` (suppressed findings are counted, not hidden).");
         Map<String, List<Check>> byCategory = new LinkedHashMap<>();

@@ -1,9 +1,9 @@
-package io.injectordoctor.checks.report;
+package io.injectordoctor.render;
 
-import io.injectordoctor.checks.CheckReport;
-import io.injectordoctor.checks.CheckResult;
-import io.injectordoctor.checks.Finding;
-import io.injectordoctor.checks.Severity;
+import io.injectordoctor.report.CheckReport;
+import io.injectordoctor.report.CheckResult;
+import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Severity;
 import io.injectordoctor.render.Style;
 import java.io.PrintWriter;
 
@@ -44,7 +44,7 @@ public final class CheckReportText {
     }
 
     private void check(PrintWriter out, CheckResult r) {
-        String line = r.id() + " " + r.entry().title();
+        String line = r.id() + " " + r.title();
         switch (r.status()) {
             case PASSED -> out.println(style.ok(Style.OK) + " " + line);
             case WARNED -> out.println(style.warn(Style.WARN) + " " + line);
@@ -62,8 +62,8 @@ public final class CheckReportText {
                     + " suppressed by injector-doctor.io/ignore)"));
         }
         if (problem) {
-            out.println(INDENT + "fix: " + r.entry().remediation());
-            out.println(INDENT + "see " + r.entry().docPath());
+            out.println(INDENT + "fix: " + r.remediation());
+            out.println(INDENT + "see " + r.docPath());
         }
     }
 }

@@ -1,16 +1,16 @@
-package io.injectordoctor.explain;
+package io.injectordoctor.report;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * The result of {@code explain} for one subject, shaped as the documented JSON contract
- * (docs/output-format.md, schemaVersion 1). Extra fields after the contract's are additive.
+ * (docs/output-format.md, schemaVersion 2). Extra fields after the contract's are additive.
  */
 public record Explanation(int schemaVersion, Subject subject, Injector injector, Reference reference,
         Observed observed, Boolean consistent, List<Finding> findings, List<String> likelyCauses,
         List<String> fix, List<String> notes) {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public record Subject(String kind, String namespace, String name) {
         public String display() {
@@ -35,14 +35,17 @@ public record Explanation(int schemaVersion, Subject subject, Injector injector,
     public record Observed(boolean sidecar, boolean statusAnnotation, boolean nativeSidecar) {
     }
 
-    public record Finding(String check, String severity, String message, String remediation) {
+    /**
+     * A finding of the check catalogue about the subject or what it depends on, exactly as
+     * {@code check} reports it. {@code fix} is the finding's own command, when it has one;
+     * {@code remediation} the check's general fix.
+     */
+    public record Finding(String check, String severity, String subject, String message, String remediation, String fix,
+            String doc) {
     }
 
-    public boolean hasErrors() {
-        return findings.stream().anyMatch(f -> "ERROR".equals(f.severity()));
-    }
-
-    public boolean hasWarnings() {
-        return findings.stream().anyMatch(f -> "WARNING".equals(f.severity()));
+    /** The one rule of every command: a finding at or above the threshold fails the run (INFO never does). */
+    public boolean passes(Severity threshold) {
+        return findings.stream().noneMatch(f -> Severity.valueOf(f.severity()).fails(threshold));
     }
 }
