@@ -1,5 +1,15 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.CertReport;
+import io.injectordoctor.report.RootReport;
+import io.injectordoctor.report.HookReport;
+import io.injectordoctor.report.BundleReport;
+import io.injectordoctor.report.IdentityVerdict;
+import io.injectordoctor.report.ServedChainVerdict;
+import io.injectordoctor.report.CertIdentity;
+import io.injectordoctor.report.CertFinding;
+import io.injectordoctor.report.RunbookDigest;
+import io.injectordoctor.report.ProbeTarget;
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.model.Webhook;
@@ -37,7 +47,7 @@ public final class CertDiagnosis {
     public static Set<ProbeTarget> probeTargets(ClusterSnapshot s) {
         Set<ProbeTarget> targets = new LinkedHashSet<>();
         for (WebhookConfiguration c : injectionConfigurations(s)) {
-            c.webhooks().stream().filter(CertDiagnosis::isInjectionHook).map(ProbeTarget::of).forEach(targets::add);
+            c.webhooks().stream().filter(CertDiagnosis::isInjectionHook).map(ProbeTargets::of).forEach(targets::add);
         }
         return targets;
     }
@@ -47,8 +57,8 @@ public final class CertDiagnosis {
         RootLookup lookup = RootLocator.locate(s, override);
         List<CertIdentity> rootIds = lookup.certificates().identities();
         RootReport root = new RootReport(lookup.found() ? lookup.source().describe() : null,
-                lookup.found() ? lookup.source().kind() : null, rootIds, lookup.runbookDigest(),
-                rootIds.stream().map(id -> Validity.of("root", id, now, expiryWarning)).toList(), lookup.attempts());
+                lookup.found() ? lookup.source().kind().name() : null, rootIds, lookup.runbookDigest(),
+                rootIds.stream().map(id -> Validities.of("root", id, now, expiryWarning)).toList(), lookup.attempts());
 
         List<HookReport> hooks = new ArrayList<>();
         for (WebhookConfiguration c : injectionConfigurations(s)) {
@@ -78,12 +88,12 @@ public final class CertDiagnosis {
         String caBundle = w.clientConfig() == null ? null : w.clientConfig().caBundle();
         ParsedCertificates parsed = BundleParser.parseCaBundle(caBundle);
         List<CertIdentity> ids = parsed.identities();
-        RunbookDigest digest = RunbookDigest.ofCaBundle(caBundle, c.name(), index);
+        RunbookDigest digest = RunbookDigests.ofCaBundle(caBundle, c.name(), index);
         BundleReport bundle = new BundleReport(caBundle == null ? 0 : caBundle.length(), digest, ids,
-                parsed.problems(), ids.stream().map(id -> Validity.of("caBundle", id, now, warning)).toList());
-        IdentityVerdict identity = IdentityVerdict.compare(ids, root.certificates(), digest.md5(),
+                parsed.problems(), ids.stream().map(id -> Validities.of("caBundle", id, now, warning)).toList());
+        IdentityVerdict identity = IdentityComparison.compare(ids, root.certificates(), digest.md5(),
                 root.runbookDigest() == null ? null : root.runbookDigest().md5());
-        ProbeTarget target = ProbeTarget.of(w);
+        ProbeTarget target = ProbeTargets.of(w);
         ProbeOutcome outcome = probes.getOrDefault(target,
                 new ProbeOutcome.NotProbed(null, "no TLS probe was made for " + target.describe()));
         List<X509Certificate> anchors = parsed.certificates();

@@ -1,5 +1,10 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.RootReport;
+import io.injectordoctor.report.HookReport;
+import io.injectordoctor.report.Validity;
+import io.injectordoctor.report.CertFinding;
+import io.injectordoctor.report.SourceAttempt;
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.model.WebhookConfiguration;
 import java.util.ArrayList;

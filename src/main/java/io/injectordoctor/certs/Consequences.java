@@ -1,5 +1,6 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.HookReport;
 import io.injectordoctor.mesh.IstioLayout;
 import java.util.List;
 

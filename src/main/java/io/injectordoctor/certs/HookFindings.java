@@ -1,5 +1,14 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.RootReport;
+import io.injectordoctor.report.HookReport;
+import io.injectordoctor.report.BundleReport;
+import io.injectordoctor.report.BundleProblem;
+import io.injectordoctor.report.IdentityVerdict;
+import io.injectordoctor.report.ServedChainVerdict;
+import io.injectordoctor.report.Validity;
+import io.injectordoctor.report.CertIdentity;
+import io.injectordoctor.report.CertFinding;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

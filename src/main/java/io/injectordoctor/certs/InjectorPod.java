@@ -1,5 +1,6 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.ProbeTarget;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.model.EndpointsInfo;
 import io.injectordoctor.model.ServiceInfo;

@@ -1,5 +1,7 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.BundleProblem;
+import io.injectordoctor.report.CertIdentity;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -13,7 +15,7 @@ public record ParsedCertificates(List<X509Certificate> certificates, List<Bundle
     }
 
     public List<CertIdentity> identities() {
-        return certificates.stream().map(CertIdentity::of).toList();
+        return certificates.stream().map(CertIdentities::of).toList();
     }
 
     public boolean hasProblem(BundleProblem.Kind kind) {

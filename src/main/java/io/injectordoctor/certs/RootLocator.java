@@ -1,5 +1,8 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.BundleProblem;
+import io.injectordoctor.report.RunbookDigest;
+import io.injectordoctor.report.SourceAttempt;
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.mesh.RootSource;
 import io.injectordoctor.cluster.ClusterSnapshot;
@@ -35,7 +38,7 @@ public final class RootLocator {
                     : SourceAttempt.Outcome.UNUSABLE, usable ? "given with --root-cert" : problems(certs)));
             candidates.forEach(c -> attempts.add(new SourceAttempt(c.describe(), SourceAttempt.Outcome.NOT_CONSULTED,
                     "--root-cert overrides the cluster's sources")));
-            return usable ? new RootLookup(file, certs, RunbookDigest.ofFile(o.text(), o.path()), attempts)
+            return usable ? new RootLookup(file, certs, RunbookDigests.ofFile(o.text(), o.path()), attempts)
                     : new RootLookup(null, null, null, attempts);
         }
         RootLookup found = null;
@@ -63,8 +66,8 @@ public final class RootLocator {
             }
             attempts.add(new SourceAttempt(c.describe(), SourceAttempt.Outcome.USED, "first source that holds a certificate"));
             RunbookDigest digest = c.kind() == RootSource.Kind.SECRET
-                    ? RunbookDigest.ofSecretEntry(pem.get(), c.namespace(), c.name(), c.key())
-                    : RunbookDigest.ofConfigMapEntry(pem.get(), c.namespace(), c.name(), c.key());
+                    ? RunbookDigests.ofSecretEntry(pem.get(), c.namespace(), c.name(), c.key())
+                    : RunbookDigests.ofConfigMapEntry(pem.get(), c.namespace(), c.name(), c.key());
             found = new RootLookup(c, certs, digest, List.of());
         }
         return found == null ? new RootLookup(null, null, null, attempts)

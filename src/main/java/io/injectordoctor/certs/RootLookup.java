@@ -1,5 +1,7 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.RunbookDigest;
+import io.injectordoctor.report.SourceAttempt;
 import io.injectordoctor.mesh.RootSource;
 import java.util.List;
 

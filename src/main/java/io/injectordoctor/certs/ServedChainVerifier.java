@@ -1,5 +1,8 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.ServedChainVerdict;
+import io.injectordoctor.report.Validity;
+import io.injectordoctor.report.CertIdentity;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -46,7 +49,7 @@ public final class ServedChainVerifier {
         List<Validity> validity = new ArrayList<>();
         String timeError = null;
         for (int i = 0; i < chain.size(); i++) {
-            Validity v = Validity.of(i == 0 ? "served leaf" : "served chain #" + i, CertIdentity.of(chain.get(i)), now, warning);
+            Validity v = Validities.of(i == 0 ? "served leaf" : "served chain #" + i, CertIdentities.of(chain.get(i)), now, warning);
             validity.add(v);
             if (v.status() == Validity.Status.EXPIRED || v.status() == Validity.Status.NOT_YET_VALID) {
                 problems.add((i == 0 ? "the served certificate " : "served chain certificate " + v.subject() + " ")
@@ -62,7 +65,7 @@ public final class ServedChainVerifier {
         String nameError = nameError(leaf, dnsName);
         if (nameError != null) {
             problems.add("the served certificate does not carry the name " + dnsName
-                    + " (it has: " + String.join(", ", CertIdentity.of(leaf).dnsNames()) + ")");
+                    + " (it has: " + String.join(", ", CertIdentities.of(leaf).dnsNames()) + ")");
         }
         String usageError = usageError(leaf);
         if (usageError != null) {
@@ -73,7 +76,7 @@ public final class ServedChainVerifier {
         if (walk.anchor == null) {
             problems.add(walk.reason);
         } else if (!walk.anchorInChain) {
-            Validity av = Validity.of("caBundle anchor", CertIdentity.of(walk.anchor), now, warning);
+            Validity av = Validities.of("caBundle anchor", CertIdentities.of(walk.anchor), now, warning);
             if (av.status() == Validity.Status.EXPIRED || av.status() == Validity.Status.NOT_YET_VALID) {
                 problems.add("the caBundle certificate that signs the chain " + av.describe());
                 if (timeError == null) {
@@ -101,9 +104,9 @@ public final class ServedChainVerifier {
             status = ServedChainVerdict.Status.OK;
             apiError = null;
         }
-        List<CertIdentity> ids = chain.stream().map(CertIdentity::of).toList();
+        List<CertIdentity> ids = chain.stream().map(CertIdentities::of).toList();
         return new ServedChainVerdict(status, served.address(), dnsName, ids,
-                walk.anchor == null ? null : CertIdentity.fingerprint(walk.anchor), walk.anchor != null,
+                walk.anchor == null ? null : CertIdentities.fingerprint(walk.anchor), walk.anchor != null,
                 nameError == null, validity, problems, apiError);
     }
 
@@ -112,7 +115,7 @@ public final class ServedChainVerifier {
         if (dnsName == null) {
             return null;
         }
-        List<String> names = CertIdentity.of(leaf).dnsNames();
+        List<String> names = CertIdentities.of(leaf).dnsNames();
         if (names.isEmpty()) {
             return "x509: certificate is not valid for any names, but wanted to match " + dnsName;
         }
@@ -154,12 +157,12 @@ public final class ServedChainVerifier {
             return new Walk(null, false, "the caBundle holds no certificate to verify the chain with");
         }
         Set<String> anchors = new HashSet<>();
-        bundle.forEach(b -> anchors.add(CertIdentity.fingerprint(b)));
+        bundle.forEach(b -> anchors.add(CertIdentities.fingerprint(b)));
         X509Certificate current = chain.get(0);
         Set<X509Certificate> used = new HashSet<>();
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             used.add(current);
-            if (anchors.contains(CertIdentity.fingerprint(current))) {
+            if (anchors.contains(CertIdentities.fingerprint(current))) {
                 return new Walk(current, true, null);
             }
             for (X509Certificate b : bundle) {
@@ -176,7 +179,7 @@ public final class ServedChainVerifier {
             }
             if (next == null) {
                 return new Walk(null, false, "the served chain ends at issuer '"
-                        + CertIdentity.name(current.getIssuerX500Principal()) + "', which is not in the caBundle and"
+                        + CertIdentities.name(current.getIssuerX500Principal()) + "', which is not in the caBundle and"
                         + " signed by none of its certificates");
             }
             current = next;

@@ -181,11 +181,11 @@ public final class ExplainCommand implements Callable<Integer> {
                     pods.forEach(p -> table.row(a.add(p).row()));
                 } catch (DoctorException e) {
                     if (a.summary().pods() > 0) {
-                        table.stopped(a);
+                        table.stopped(a.summary());
                     }
                     throw e;
                 }
-                table.finish(a);
+                table.finish(a.summary(), a.recalledMismatches());
                 table.shared(shared);
             } else {
                 Structured.ListWriter items = new Structured.ListWriter(out,

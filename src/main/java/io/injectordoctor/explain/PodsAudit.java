@@ -1,6 +1,8 @@
 package io.injectordoctor.explain;
 
 import io.injectordoctor.report.Explanation;
+import io.injectordoctor.report.PodRow;
+import io.injectordoctor.report.PodsSummary;
 import io.injectordoctor.model.PodInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,21 +16,12 @@ public final class PodsAudit {
     /** Mismatches recalled by name at the end; the rest are counted (and marked in the table). */
     public static final int RECALLED_MISMATCHES = 20;
 
-    /** One pod's line of the table. */
-    public record Row(String namespace, String name, boolean inject, boolean sidecar, boolean consistent,
-            String decisive) {
-    }
-
     /** One pod: its full explanation, for JSON and YAML, and its row, for the table. */
-    public record Audited(Explanation explanation, Row row) {
-    }
-
-    public record Summary(int pods, int consistent, int mismatches, int missingSidecar, int unexpectedSidecar,
-            int expectedInjected, int withSidecar) {
+    public record Audited(Explanation explanation, PodRow row) {
     }
 
     private final Explainer explainer;
-    private final List<Row> recalled = new ArrayList<>();
+    private final List<PodRow> recalled = new ArrayList<>();
     private int pods;
     private int consistent;
     private int missing;
@@ -47,7 +40,7 @@ public final class PodsAudit {
         boolean inject = e.reference().inject();
         boolean has = e.observed() != null && e.observed().sidecar();
         boolean ok = Boolean.TRUE.equals(e.consistent());
-        Row row = new Row(e.subject().namespace(), e.subject().name(), inject, has, ok, e.reference().decisive());
+        PodRow row = new PodRow(e.subject().namespace(), e.subject().name(), inject, has, ok, e.reference().decisive());
         pods++;
         consistent += ok ? 1 : 0;
         missing += inject && !has ? 1 : 0;
@@ -66,12 +59,12 @@ public final class PodsAudit {
         findings.forEach(f -> severities.add(io.injectordoctor.report.Severity.valueOf(f.severity())));
     }
 
-    public Summary summary() {
-        return new Summary(pods, consistent, missing + unexpected, missing, unexpected, expected, with);
+    public PodsSummary summary() {
+        return new PodsSummary(pods, consistent, missing + unexpected, missing, unexpected, expected, with);
     }
 
     /** The first {@link #RECALLED_MISMATCHES} mismatched pods, in the order they came. */
-    public List<Row> recalledMismatches() {
+    public List<PodRow> recalledMismatches() {
         return List.copyOf(recalled);
     }
 

@@ -1,8 +1,9 @@
 package io.injectordoctor.remedy;
 
+import io.injectordoctor.certs.CertIdentities;
 import io.injectordoctor.certs.BundleParser;
-import io.injectordoctor.certs.BundleProblem;
-import io.injectordoctor.certs.CertIdentity;
+import io.injectordoctor.report.BundleProblem;
+import io.injectordoctor.report.CertIdentity;
 import io.injectordoctor.certs.ParsedCertificates;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -34,7 +35,7 @@ final class PemCertificates {
     }
 
     public static boolean sameCertificate(X509Certificate a, X509Certificate b) {
-        return CertIdentity.fingerprint(a).equals(CertIdentity.fingerprint(b));
+        return CertIdentities.fingerprint(a).equals(CertIdentities.fingerprint(b));
     }
 
     public static boolean contains(List<X509Certificate> bundle, X509Certificate wanted) {
@@ -43,6 +44,6 @@ final class PemCertificates {
 
     /** The first eight bytes of the SHA-256 of the DER, enough to tell certificates apart in a line. */
     public static String shortFingerprint(X509Certificate c) {
-        return CertIdentity.fingerprint(c).substring(0, 23);
+        return CertIdentities.fingerprint(c).substring(0, 23);
     }
 }

@@ -1,6 +1,7 @@
 package io.injectordoctor.render;
 
-import io.injectordoctor.explain.PodsAudit;
+import io.injectordoctor.report.PodRow;
+import io.injectordoctor.report.PodsSummary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class PodsTableText {
         this.out = out;
     }
 
-    public void row(PodsAudit.Row r) {
+    public void row(PodRow r) {
         block.add(new String[] {r.namespace(), r.name(), r.inject() ? "inject" : "skip", r.sidecar() ? "sidecar" : "none",
             r.consistent() ? "ok" : "MISMATCH", r.decisive() == null ? "" : r.decisive()});
         if (block.size() == BLOCK) {
@@ -35,27 +36,25 @@ public final class PodsTableText {
         }
     }
 
-    public void finish(PodsAudit audit) {
+    public void finish(PodsSummary s, List<PodRow> recalled) {
         writeBlock();
-        PodsAudit.Summary s = audit.summary();
         if (headerWritten) {
             out.println();
         }
         out.println(s.pods() + " pods: " + s.consistent() + " consistent, " + s.mismatches() + " mismatched ("
                 + s.missingSidecar() + " missing the sidecar, " + s.unexpectedSidecar() + " with an unexpected sidecar); "
                 + s.expectedInjected() + " should be injected, " + s.withSidecar() + " have istio-proxy.");
-        List<PodsAudit.Row> recalled = audit.recalledMismatches();
         if (!recalled.isEmpty()) {
             out.println("Mismatched pods; each command gives the trace and the fix:");
             List<String> commands = new ArrayList<>();
             int w = 0;
-            for (PodsAudit.Row r : recalled) {
+            for (PodRow r : recalled) {
                 String c = "injector-doctor explain pod/" + r.name() + " -n " + r.namespace();
                 commands.add(c);
                 w = Math.max(w, c.length());
             }
             for (int i = 0; i < recalled.size(); i++) {
-                PodsAudit.Row r = recalled.get(i);
+                PodRow r = recalled.get(i);
                 out.println("  " + pad(commands.get(i), w) + "  # " + (r.inject() ? "missing the sidecar" : "unexpected sidecar")
                         + " (" + r.decisive() + ")");
             }
@@ -79,10 +78,10 @@ public final class PodsTableText {
     }
 
     /** The rows so far and a line saying the list stopped; the error itself follows on stderr. */
-    public void stopped(PodsAudit audit) {
+    public void stopped(PodsSummary s) {
         writeBlock();
         out.println();
-        out.println("Stopped after " + audit.summary().pods() + " pods: the rest could not be read (see the error).");
+        out.println("Stopped after " + s.pods() + " pods: the rest could not be read (see the error).");
         out.flush();
     }
 

@@ -1,5 +1,7 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.BundleProblem;
+import io.injectordoctor.report.CertIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -15,14 +17,14 @@ class BundleParserTest {
         ParsedCertificates p = BundleParser.parseCaBundle(TestCerts.caBundle(root));
         assertThat(p.problems()).isEmpty();
         assertThat(p.identities()).extracting(CertIdentity::sha256)
-                .containsExactly(CertIdentity.fingerprint(root.certificate()));
+                .containsExactly(CertIdentities.fingerprint(root.certificate()));
     }
 
     @Test
     void aBundleWithSeveralCertificatesKeepsThemInOrder() {
         ParsedCertificates p = BundleParser.parseCaBundle(TestCerts.caBundle(other, root));
         assertThat(p.identities()).extracting(CertIdentity::sha256).containsExactly(
-                CertIdentity.fingerprint(other.certificate()), CertIdentity.fingerprint(root.certificate()));
+                CertIdentities.fingerprint(other.certificate()), CertIdentities.fingerprint(root.certificate()));
     }
 
     @Test
@@ -89,8 +91,8 @@ class BundleParserTest {
     @Test
     void identityCarriesNamesKeyIdsAndTheCaFlag() {
         Pki.Issued leaf = TestCerts.serving(root, "istiod.istio-system.svc");
-        CertIdentity r = CertIdentity.of(root.certificate());
-        CertIdentity l = CertIdentity.of(leaf.certificate());
+        CertIdentity r = CertIdentities.of(root.certificate());
+        CertIdentity l = CertIdentities.of(leaf.certificate());
         assertThat(r.ca()).isTrue();
         assertThat(r.selfSigned()).isTrue();
         assertThat(r.subject()).contains("CN=mesh-root").contains("O=cluster.local");

@@ -1,5 +1,11 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.CertReport;
+import io.injectordoctor.report.IdentityVerdict;
+import io.injectordoctor.report.ServedChainVerdict;
+import io.injectordoctor.report.CertFinding;
+import io.injectordoctor.report.ProbeTarget;
+import io.injectordoctor.render.CertCheck;
 import io.injectordoctor.mesh.IstioLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,7 +176,7 @@ class CertDiagnosisTest {
     void theJsonCarriesEveryFingerprintSourceAndVerdict() {
         CertReport r = analyze(withBundle(TestCerts.caBundle(other, root)), Map.of());
         String json = Structured.json(r);
-        assertThat(json).contains(CertIdentity.fingerprint(root.certificate()), CertIdentity.fingerprint(other.certificate()),
+        assertThat(json).contains(CertIdentities.fingerprint(root.certificate()), CertIdentities.fingerprint(other.certificate()),
                 "\"source\" : \"configmap istio-system/istio-ca-root-cert key root-cert.pem\"", "\"MATCH_WITH_EXTRA\"",
                 "\"NOT_PROBED\"", "\"md5\"", "\"attempts\"");
     }

@@ -1,5 +1,6 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.IdentityVerdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ class IdentityVerdictTest {
         IdentityVerdict v = compare(TestCerts.caBundle(root), root.certificatePem());
         assertThat(v.status()).isEqualTo(IdentityVerdict.Status.MATCH);
         assertThat(v.runbookDigestsEqual()).isTrue();
-        assertThat(v.matched()).containsExactly(CertIdentity.fingerprint(root.certificate()));
+        assertThat(v.matched()).containsExactly(CertIdentities.fingerprint(root.certificate()));
     }
 
     @Test
@@ -43,14 +44,14 @@ class IdentityVerdictTest {
     void aBundleWithTwoRootsOneRightMatchesWithExtra() {
         IdentityVerdict v = compare(TestCerts.caBundle(other, root), root.certificatePem());
         assertThat(v.status()).isEqualTo(IdentityVerdict.Status.MATCH_WITH_EXTRA);
-        assertThat(v.otherBundleCerts()).containsExactly(CertIdentity.fingerprint(other.certificate()));
+        assertThat(v.otherBundleCerts()).containsExactly(CertIdentities.fingerprint(other.certificate()));
     }
 
     @Test
     void aBundleWithoutTheRootDoesNotMatch() {
         IdentityVerdict v = compare(TestCerts.caBundle(other), root.certificatePem());
         assertThat(v.status()).isEqualTo(IdentityVerdict.Status.NO_MATCH);
-        assertThat(v.rootsMissingFromBundle()).containsExactly(CertIdentity.fingerprint(root.certificate()));
+        assertThat(v.rootsMissingFromBundle()).containsExactly(CertIdentities.fingerprint(root.certificate()));
         assertThat(v.detail()).contains("mesh-root");
     }
 
@@ -62,15 +63,15 @@ class IdentityVerdictTest {
 
     @Test
     void unknownRootAndUnusableBundleAreSaidSo() {
-        assertThat(IdentityVerdict.compare(List.of(CertIdentity.of(root.certificate())), List.of(), null, null)
+        assertThat(IdentityComparison.compare(List.of(CertIdentities.of(root.certificate())), List.of(), null, null)
                 .status()).isEqualTo(IdentityVerdict.Status.ROOT_UNKNOWN);
         assertThat(compare("", root.certificatePem()).status()).isEqualTo(IdentityVerdict.Status.BUNDLE_UNUSABLE);
     }
 
     private static IdentityVerdict compare(String bundle, String rootPem) {
-        return IdentityVerdict.compare(BundleParser.parseCaBundle(bundle).identities(),
+        return IdentityComparison.compare(BundleParser.parseCaBundle(bundle).identities(),
                 BundleParser.parsePem(rootPem).identities(),
-                RunbookDigest.ofCaBundle(bundle, "c", 0).md5(),
-                RunbookDigest.ofConfigMapEntry(rootPem, "istio-system", "istio-ca-root-cert", "root-cert.pem").md5());
+                RunbookDigests.ofCaBundle(bundle, "c", 0).md5(),
+                RunbookDigests.ofConfigMapEntry(rootPem, "istio-system", "istio-ca-root-cert", "root-cert.pem").md5());
     }
 }

@@ -1,5 +1,7 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.CertIdentity;
+import io.injectordoctor.report.SourceAttempt;
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.mesh.RootSource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +29,7 @@ class RootLocatorTest {
         assertThat(l.source().describe())
                 .isEqualTo("secret istio-system/istio.istio-sidecar-injector-service-account key root-cert.pem");
         assertThat(l.certificates().identities()).extracting(CertIdentity::subject).containsExactly(
-                CertIdentity.of(other.certificate()).subject());
+                CertIdentities.of(other.certificate()).subject());
         assertThat(l.runbookDigest().command()).contains("get secret istio.istio-sidecar-injector-service-account");
         assertThat(l.attempts()).extracting(SourceAttempt::outcome).containsExactly(SourceAttempt.Outcome.USED,
                 SourceAttempt.Outcome.NOT_CONSULTED, SourceAttempt.Outcome.NOT_CONSULTED,
@@ -90,7 +92,7 @@ class RootLocatorTest {
         RootLookup l = RootLocator.locate(s, Optional.of(new RootLocator.Override("/tmp/root.pem", root.certificatePem())));
         assertThat(l.source().kind()).isEqualTo(RootSource.Kind.FILE);
         assertThat(l.certificates().identities()).extracting(CertIdentity::sha256)
-                .containsExactly(CertIdentity.fingerprint(root.certificate()));
+                .containsExactly(CertIdentities.fingerprint(root.certificate()));
         assertThat(l.runbookDigest().command()).isEqualTo("base64 | tr -d '\\n' < /tmp/root.pem | md5sum");
         assertThat(l.attempts()).extracting(SourceAttempt::outcome).first().isEqualTo(SourceAttempt.Outcome.USED);
         assertThat(l.attempts().subList(1, l.attempts().size())).extracting(SourceAttempt::outcome).containsOnly(SourceAttempt.Outcome.NOT_CONSULTED);

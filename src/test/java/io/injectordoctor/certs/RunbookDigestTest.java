@@ -1,5 +1,6 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.RunbookDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,7 +17,7 @@ class RunbookDigestTest {
     @Test
     void caBundleDigestEqualsMd5sumOfTheSameText() throws Exception {
         String bundle = TestCerts.caBundle(root);
-        RunbookDigest d = RunbookDigest.ofCaBundle(bundle, "istio-sidecar-injector", 0);
+        RunbookDigest d = RunbookDigests.ofCaBundle(bundle, "istio-sidecar-injector", 0);
         assertThat(d.md5()).isEqualTo(shell("md5sum", bundle));
         assertThat(d.command()).isEqualTo("kubectl get mutatingwebhookconfiguration istio-sidecar-injector"
                 + " -o jsonpath='{.webhooks[0].clientConfig.caBundle}' | md5sum");
@@ -25,30 +26,30 @@ class RunbookDigestTest {
     @Test
     void secretEntryDigestEqualsMd5sumOfItsStoredBase64() throws Exception {
         String pem = root.certificatePem();
-        RunbookDigest d = RunbookDigest.ofSecretEntry(pem, "istio-system",
+        RunbookDigest d = RunbookDigests.ofSecretEntry(pem, "istio-system",
                 "istio.istio-sidecar-injector-service-account", "root-cert.pem");
         assertThat(d.md5()).isEqualTo(shell("md5sum", TestCerts.caBundle(pem)));
         assertThat(d.command()).contains("jsonpath='{.data.root-cert\\.pem}' | md5sum");
         // the runbook's own claim: a bundle patched from that secret has the same md5
-        assertThat(d.md5()).isEqualTo(RunbookDigest.ofCaBundle(TestCerts.caBundle(root), "x", 0).md5());
+        assertThat(d.md5()).isEqualTo(RunbookDigests.ofCaBundle(TestCerts.caBundle(root), "x", 0).md5());
     }
 
     @Test
     void configMapDigestIsReproducedByTheShownPipeline() throws Exception {
         String pem = root.certificatePem();
-        RunbookDigest d = RunbookDigest.ofConfigMapEntry(pem, "istio-system", "istio-ca-root-cert", "root-cert.pem");
+        RunbookDigest d = RunbookDigests.ofConfigMapEntry(pem, "istio-system", "istio-ca-root-cert", "root-cert.pem");
         String pipeline = d.command().substring(d.command().indexOf("| ") + 2);
-        assertThat(pipeline).isEqualTo(RunbookDigest.ENCODE_PIPE + " | md5sum");
+        assertThat(pipeline).isEqualTo(RunbookDigests.ENCODE_PIPE + " | md5sum");
         // jsonpath prints the PEM as stored; feed it to the rest of the pipeline exactly as shown
         assertThat(d.md5()).isEqualTo(shell(pipeline, pem));
-        assertThat(d.md5()).isEqualTo(RunbookDigest.ofCaBundle(TestCerts.caBundle(root), "x", 0).md5());
+        assertThat(d.md5()).isEqualTo(RunbookDigests.ofCaBundle(TestCerts.caBundle(root), "x", 0).md5());
     }
 
     @Test
     void aReWrappedBundleHasADifferentDigest() {
         String bundle = TestCerts.caBundle(root);
         String wrapped = bundle.substring(0, 64) + "\n" + bundle.substring(64);
-        assertThat(RunbookDigest.md5Hex(wrapped)).isNotEqualTo(RunbookDigest.md5Hex(bundle));
+        assertThat(RunbookDigests.md5Hex(wrapped)).isNotEqualTo(RunbookDigests.md5Hex(bundle));
     }
 
     /** Runs {@code sh -c pipeline} with {@code stdin}; returns the first field of its output. */

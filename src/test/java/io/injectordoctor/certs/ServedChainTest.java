@@ -1,5 +1,8 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.ServedChainVerdict;
+import io.injectordoctor.report.Validity;
+import io.injectordoctor.report.CertIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
@@ -23,8 +26,8 @@ class ServedChainTest {
         ServedChainVerdict v = probeAndVerify(new TlsServer(leaf), List.of(root.certificate()));
         assertThat(v.status()).isEqualTo(ServedChainVerdict.Status.OK);
         assertThat(v.apiServerError()).isNull();
-        assertThat(v.trustedBy()).isEqualTo(CertIdentity.fingerprint(root.certificate()));
-        assertThat(v.chain()).extracting(CertIdentity::sha256).containsExactly(CertIdentity.fingerprint(leaf.certificate()));
+        assertThat(v.trustedBy()).isEqualTo(CertIdentities.fingerprint(root.certificate()));
+        assertThat(v.chain()).extracting(CertIdentity::sha256).containsExactly(CertIdentities.fingerprint(leaf.certificate()));
         assertThat(v.nameMatches()).isTrue();
         assertThat(v.problems()).isEmpty();
     }
@@ -44,7 +47,7 @@ class ServedChainTest {
         Pki.Issued leaf = TestCerts.serving(root, DNS);
         ServedChainVerdict v = probeAndVerify(new TlsServer(leaf), List.of(unrelated.certificate(), root.certificate()));
         assertThat(v.status()).isEqualTo(ServedChainVerdict.Status.OK);
-        assertThat(v.trustedBy()).isEqualTo(CertIdentity.fingerprint(root.certificate()));
+        assertThat(v.trustedBy()).isEqualTo(CertIdentities.fingerprint(root.certificate()));
     }
 
     @Test
@@ -77,7 +80,7 @@ class ServedChainTest {
         ServedChainVerdict v = probeAndVerify(new TlsServer(leaf, intermediate.certificate()), List.of(root.certificate()));
         assertThat(v.status()).isEqualTo(ServedChainVerdict.Status.OK);
         assertThat(v.chain()).hasSize(2);
-        assertThat(v.trustedBy()).isEqualTo(CertIdentity.fingerprint(root.certificate()));
+        assertThat(v.trustedBy()).isEqualTo(CertIdentities.fingerprint(root.certificate()));
 
         ServedChainVerdict missing = probeAndVerify(new TlsServer(leaf), List.of(root.certificate()));
         assertThat(missing.status()).isEqualTo(ServedChainVerdict.Status.UNTRUSTED);

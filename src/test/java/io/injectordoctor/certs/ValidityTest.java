@@ -1,5 +1,7 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.Validity;
+import io.injectordoctor.report.CertIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,19 +22,19 @@ class ValidityTest {
 
     @Test
     void daysLeftIsNegativeOnceExpired() {
-        CertIdentity id = CertIdentity.of(Pki.root("r", NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(2)))
+        CertIdentity id = CertIdentities.of(Pki.root("r", NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(2)))
                 .certificate());
-        Validity v = Validity.of("root", id, NOW, WINDOW);
+        Validity v = Validities.of("root", id, NOW, WINDOW);
         assertThat(v.daysLeft()).isEqualTo(-2);
         assertThat(v.describe()).startsWith("expired on ");
-        Validity soon = Validity.of("root", CertIdentity.of(Pki.root("r", NOW, NOW.plus(Duration.ofDays(10).plusHours(1)))
+        Validity soon = Validities.of("root", CertIdentities.of(Pki.root("r", NOW, NOW.plus(Duration.ofDays(10).plusHours(1)))
                 .certificate()), NOW, WINDOW);
         assertThat(soon.daysLeft()).isEqualTo(10);
         assertThat(soon.describe()).contains("10 days left");
     }
 
     private static Validity.Status status(Instant notBefore, Instant notAfter) {
-        return Validity.of("root", CertIdentity.of(Pki.root("r", notBefore, notAfter).certificate()), NOW, WINDOW)
+        return Validities.of("root", CertIdentities.of(Pki.root("r", notBefore, notAfter).certificate()), NOW, WINDOW)
                 .status();
     }
 }

@@ -1,5 +1,6 @@
 package io.injectordoctor.cli;
 
+import io.injectordoctor.certs.CertIdentities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
-import io.injectordoctor.certs.CertIdentity;
+import io.injectordoctor.report.CertIdentity;
 import io.injectordoctor.certs.Pki;
 import io.injectordoctor.certs.TestCerts;
 import io.injectordoctor.certs.TlsServer;
@@ -93,10 +94,10 @@ class CheckCertsCommandTest {
             assertThat(json.code).isEqualTo(ExitCode.FINDINGS);
             JsonNode doc = new ObjectMapper().readTree(json.out);
             assertThat(doc.get("success").asBoolean()).isFalse();
-            assertThat(doc.at("/root/certificates/0/sha256").asText()).isEqualTo(CertIdentity.fingerprint(root.certificate()));
+            assertThat(doc.at("/root/certificates/0/sha256").asText()).isEqualTo(CertIdentities.fingerprint(root.certificate()));
             JsonNode hook = doc.at("/hooks/0");
             assertThat(hook.at("/bundle/certificates/0/sha256").asText())
-                    .isEqualTo(CertIdentity.fingerprint(other.certificate()));
+                    .isEqualTo(CertIdentities.fingerprint(other.certificate()));
             assertThat(hook.at("/identity/status").asText()).isEqualTo("NO_MATCH");
             assertThat(hook.at("/servedChain/status").asText()).isEqualTo("UNTRUSTED");
             assertThat(hook.at("/servedChain/apiServerError").asText()).isEqualTo("x509: certificate signed by unknown authority");

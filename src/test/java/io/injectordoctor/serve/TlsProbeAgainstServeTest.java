@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.injectordoctor.certs.Pki;
 import io.injectordoctor.certs.ProbeOutcome;
-import io.injectordoctor.certs.ServedChainVerdict;
+import io.injectordoctor.report.ServedChainVerdict;
 import io.injectordoctor.certs.ServedChainVerifier;
 import io.injectordoctor.certs.TlsProbe;
 import io.injectordoctor.mutation.InjectionSettings;

@@ -1,8 +1,8 @@
 package io.injectordoctor.checks.certs;
 
 import io.injectordoctor.certs.CertDiagnosis;
-import io.injectordoctor.certs.CertFinding;
-import io.injectordoctor.certs.CertReport;
+import io.injectordoctor.report.CertFinding;
+import io.injectordoctor.report.CertReport;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.CheckContext;
 import io.injectordoctor.report.Finding;

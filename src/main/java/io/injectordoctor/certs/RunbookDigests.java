@@ -1,18 +1,17 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.RunbookDigest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/**
- * The runbook's comparison: md5 of the base64 text, exactly what {@code kubectl ... -o jsonpath=...
- * | md5sum} prints (jsonpath prints no trailing newline), with the pipeline that reproduces it.
- * Two texts that hold the same certificates can still differ here (line breaks, order); the
- * identity comparison is the one that decides.
- */
-public record RunbookDigest(String md5, String command) {
+/** The runbook's md5 digests, each with the pipeline that reproduces it. */
+public final class RunbookDigests {
+    private RunbookDigests() {
+    }
+
 
     /** The digest of a caBundle as stored in hook number {@code hookIndex} of a configuration. */
     public static RunbookDigest ofCaBundle(String base64Text, String configuration, int hookIndex) {

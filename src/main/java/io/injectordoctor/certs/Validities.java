@@ -1,13 +1,15 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.CertIdentity;
+import io.injectordoctor.report.Validity;
+import io.injectordoctor.report.Validity.Status;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Where a certificate stands in time, for one role ("caBundle", "root", "served leaf", ...). */
-public record Validity(String role, String sha256, String subject, Status status, Instant notBefore,
-        Instant notAfter, long daysLeft) {
-
-    public enum Status { VALID, NOT_YET_VALID, EXPIRED, EXPIRING_SOON }
+/** Where a certificate stands in time. */
+public final class Validities {
+    private Validities() {
+    }
 
     /**
      * Evaluates {@code id} at {@code now}; EXPIRING_SOON when fewer than {@code warning} remain.
@@ -28,12 +30,4 @@ public record Validity(String role, String sha256, String subject, Status status
         return new Validity(role, id.sha256(), id.subject(), status, id.notBefore(), id.notAfter(), days);
     }
 
-    public String describe() {
-        return switch (status) {
-            case VALID -> "valid until " + notAfter;
-            case NOT_YET_VALID -> "not valid before " + notBefore;
-            case EXPIRED -> "expired on " + notAfter;
-            case EXPIRING_SOON -> "expires on " + notAfter + " (" + daysLeft + " days left)";
-        };
-    }
 }

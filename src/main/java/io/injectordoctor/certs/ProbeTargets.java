@@ -1,13 +1,13 @@
 package io.injectordoctor.certs;
 
 import io.injectordoctor.model.Webhook;
+import io.injectordoctor.report.ProbeTarget;
 import java.net.URI;
 
-/**
- * Where the API server sends a hook's reviews, and the name it checks: {@code <service>.<namespace>.svc}
- * for a service reference, the URL's host otherwise.
- */
-public record ProbeTarget(String serviceNamespace, String serviceName, int servicePort, String url, String dnsName) {
+/** Where the API server sends a hook's reviews. */
+public final class ProbeTargets {
+    private ProbeTargets() {
+    }
 
     public static ProbeTarget of(Webhook hook) {
         Webhook.ClientConfig cc = hook.clientConfig();
@@ -28,12 +28,4 @@ public record ProbeTarget(String serviceNamespace, String serviceName, int servi
         return new ProbeTarget(null, null, 0, url, host);
     }
 
-    public boolean service() {
-        return serviceName != null;
-    }
-
-    public String describe() {
-        return service() ? "service " + serviceNamespace + "/" + serviceName + ":" + servicePort
-                : "url " + (url == null ? "(none)" : url);
-    }
 }

@@ -1,4 +1,4 @@
-package io.injectordoctor.certs;
+package io.injectordoctor.render;
 
 import java.util.List;
 

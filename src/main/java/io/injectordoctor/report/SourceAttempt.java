@@ -1,4 +1,4 @@
-package io.injectordoctor.certs;
+package io.injectordoctor.report;
 
 /** What happened when one root source was consulted, so the report says why a source was (not) used. */
 public record SourceAttempt(String source, Outcome outcome, String reason) {

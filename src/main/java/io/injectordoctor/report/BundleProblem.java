@@ -1,4 +1,4 @@
-package io.injectordoctor.certs;
+package io.injectordoctor.report;
 
 /** Why (part of) a caBundle or a PEM root source cannot be used. */
 public record BundleProblem(Kind kind, String detail) {

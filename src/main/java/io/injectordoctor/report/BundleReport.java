@@ -1,4 +1,4 @@
-package io.injectordoctor.certs;
+package io.injectordoctor.report;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.injectordoctor.certs;
+package io.injectordoctor.report;
 
 import java.util.List;
 
@@ -15,19 +15,19 @@ public record CertFinding(String code, Severity severity, String subject, List<S
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
-    CertFinding withHooks(List<String> names) {
+    public CertFinding withHooks(List<String> names) {
         return new CertFinding(code, severity, subject, names, message, remediation);
     }
 
-    static CertFinding error(String code, String subject, String message, String remediation) {
+    public static CertFinding error(String code, String subject, String message, String remediation) {
         return new CertFinding(code, Severity.ERROR, subject, List.of(), message, remediation);
     }
 
-    static CertFinding warning(String code, String subject, String message, String remediation) {
+    public static CertFinding warning(String code, String subject, String message, String remediation) {
         return new CertFinding(code, Severity.WARNING, subject, List.of(), message, remediation);
     }
 
-    static CertFinding info(String code, String subject, String message, String remediation) {
+    public static CertFinding info(String code, String subject, String message, String remediation) {
         return new CertFinding(code, Severity.INFO, subject, List.of(), message, remediation);
     }
 }

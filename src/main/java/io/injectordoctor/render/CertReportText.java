@@ -1,5 +1,12 @@
-package io.injectordoctor.certs;
+package io.injectordoctor.render;
 
+import io.injectordoctor.report.CertReport;
+import io.injectordoctor.report.RootReport;
+import io.injectordoctor.report.HookReport;
+import io.injectordoctor.report.IdentityVerdict;
+import io.injectordoctor.report.ServedChainVerdict;
+import io.injectordoctor.report.CertIdentity;
+import io.injectordoctor.report.CertFinding;
 import io.injectordoctor.render.Style;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.CertIdentity;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -19,16 +19,9 @@ import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 
-/**
- * What a certificate really is, independent of how its PEM or base64 text is laid out: the DER
- * SHA-256 fingerprint (as {@code openssl x509 -noout -fingerprint -sha256} prints it), names, key
- * ids, validity and the CA flag.
- */
-public record CertIdentity(String sha256, String subject, String issuer, String serial, String subjectKeyId,
-        String authorityKeyId, Instant notBefore, Instant notAfter, boolean ca, boolean selfSigned,
-        List<String> dnsNames) {
-    public CertIdentity {
-        dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);
+/** Reads what a certificate really is into a {@link CertIdentity}. */
+public final class CertIdentities {
+    private CertIdentities() {
     }
 
     public static CertIdentity of(X509Certificate c) {
@@ -50,11 +43,6 @@ public record CertIdentity(String sha256, String subject, String issuer, String 
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot fingerprint certificate: " + e.getMessage(), e);
         }
-    }
-
-    /** A short label for messages: the subject and the first bytes of the fingerprint. */
-    public String label() {
-        return subject + " (sha256 " + sha256.substring(0, Math.min(sha256.length(), 23)) + "...)";
     }
 
     /** The name in certificate order ("CN=istiod,O=cluster.local"), as openssl prints it. */

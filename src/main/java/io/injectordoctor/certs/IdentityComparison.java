@@ -1,5 +1,7 @@
 package io.injectordoctor.certs;
 
+import io.injectordoctor.report.CertIdentity;
+import io.injectordoctor.report.IdentityVerdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,31 +9,10 @@ import java.util.Set;
 
 /**
  * The real comparison of a caBundle with the mesh root: by DER SHA-256 fingerprint, so it holds
- * whatever the line breaks, PEM layout or bundle order. Also says whether the runbook's md5
- * digests agree, so a differing md5 with matching certificates can be explained.
+ * whatever the line breaks, PEM layout or bundle order.
  */
-public record IdentityVerdict(Status status, List<String> matched, List<String> rootsMissingFromBundle,
-        List<String> otherBundleCerts, Boolean runbookDigestsEqual, String detail) {
-
-    public enum Status {
-        /** Every root certificate is in the bundle, and nothing else. */
-        MATCH,
-        /** Every root certificate is in the bundle, next to other certificates. */
-        MATCH_WITH_EXTRA,
-        /** Some, not all, root certificates are in the bundle (a root in rotation). */
-        PARTIAL,
-        /** No root certificate is in the bundle. */
-        NO_MATCH,
-        /** The bundle holds no usable certificate. */
-        BUNDLE_UNUSABLE,
-        /** The root could not be found, so nothing was compared. */
-        ROOT_UNKNOWN
-    }
-
-    public IdentityVerdict {
-        matched = List.copyOf(matched);
-        rootsMissingFromBundle = List.copyOf(rootsMissingFromBundle);
-        otherBundleCerts = List.copyOf(otherBundleCerts);
+public final class IdentityComparison {
+    private IdentityComparison() {
     }
 
     /**
@@ -41,11 +22,11 @@ public record IdentityVerdict(Status status, List<String> matched, List<String> 
             String bundleMd5, String rootMd5) {
         Boolean digestsEqual = bundleMd5 == null || rootMd5 == null ? null : bundleMd5.equals(rootMd5);
         if (root.isEmpty()) {
-            return new IdentityVerdict(Status.ROOT_UNKNOWN, List.of(), List.of(), fingerprints(bundle), digestsEqual,
+            return new IdentityVerdict(IdentityVerdict.Status.ROOT_UNKNOWN, List.of(), List.of(), fingerprints(bundle), digestsEqual,
                     "the root certificate was not found, so the caBundle could not be compared");
         }
         if (bundle.isEmpty()) {
-            return new IdentityVerdict(Status.BUNDLE_UNUSABLE, List.of(), fingerprints(root), List.of(), digestsEqual,
+            return new IdentityVerdict(IdentityVerdict.Status.BUNDLE_UNUSABLE, List.of(), fingerprints(root), List.of(), digestsEqual,
                     "the caBundle holds no usable certificate");
         }
         Set<String> bundleFps = new LinkedHashSet<>(fingerprints(bundle));
@@ -56,20 +37,20 @@ public record IdentityVerdict(Status status, List<String> matched, List<String> 
             (bundleFps.contains(fp) ? matched : missing).add(fp);
         }
         List<String> others = bundleFps.stream().filter(fp -> !rootFps.contains(fp)).toList();
-        Status status;
+        IdentityVerdict.Status status;
         String detail;
         if (matched.isEmpty()) {
-            status = Status.NO_MATCH;
+            status = IdentityVerdict.Status.NO_MATCH;
             detail = "none of the " + bundleFps.size() + " certificate(s) in the caBundle is the root "
                     + root.get(0).label();
         } else if (!missing.isEmpty()) {
-            status = Status.PARTIAL;
+            status = IdentityVerdict.Status.PARTIAL;
             detail = matched.size() + " of " + rootFps.size() + " root certificates are in the caBundle";
         } else if (!others.isEmpty()) {
-            status = Status.MATCH_WITH_EXTRA;
+            status = IdentityVerdict.Status.MATCH_WITH_EXTRA;
             detail = "the caBundle holds the root and " + others.size() + " other certificate(s)";
         } else {
-            status = Status.MATCH;
+            status = IdentityVerdict.Status.MATCH;
             detail = Boolean.FALSE.equals(digestsEqual)
                     ? "same certificate(s); the base64 texts differ only in layout (line breaks, PEM text or order)"
                     : "the caBundle holds exactly the root certificate(s)";
