@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.injectordoctor.mutation.Injector;
-import io.injectordoctor.mutation.JsonPatch;
+import io.injectordoctor.mutation.Patches;
 import io.injectordoctor.mutation.PodTemplates;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -71,7 +71,7 @@ public final class AdmissionHandler {
         String subject = PodTemplates.describe(object) + (namespace == null ? "" : " in " + namespace);
         String log;
         if (outcome.injected()) {
-            ArrayNode patch = JsonPatch.diff(object, outcome.object());
+            ArrayNode patch = Patches.diff(object, outcome.object());
             if (!patch.isEmpty()) {
                 response.put("patchType", "JSONPatch");
                 response.put("patch", Base64.getEncoder().encodeToString(

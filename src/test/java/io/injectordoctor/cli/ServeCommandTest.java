@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.injectordoctor.ExitCode;
 import io.injectordoctor.mutation.Fixtures;
 import io.injectordoctor.mutation.GateResult;
-import io.injectordoctor.mutation.JsonPatchApplier;
+import io.fabric8.zjsonpatch.JsonPatch;
 import io.injectordoctor.mutation.Manifests;
 import io.injectordoctor.mutation.PodTemplates;
 import io.injectordoctor.mutation.ReferenceGate;
@@ -86,7 +86,7 @@ class ServeCommandTest {
                 CommandHarness.Result printed = CommandHarness.run(new InjectCommand(null,
                         new ByteArrayInputStream(Fixtures.text(fixture).getBytes(StandardCharsets.UTF_8))), "-f", "-");
                 JsonNode expected = Manifests.parse(printed.out()).get(0);
-                JsonNode served = patch == null ? pod : JsonPatchApplier.apply(patch, pod);
+                JsonNode served = patch == null ? pod : JsonPatch.apply(patch, pod);
                 assertThat(served).as(fixture).isEqualTo(expected);
             }
             assertThat(TestTls.get(client, port, "/ready").statusCode()).isEqualTo(200);

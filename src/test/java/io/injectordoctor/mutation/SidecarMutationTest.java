@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import io.fabric8.zjsonpatch.JsonPatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -166,7 +167,7 @@ class SidecarMutationTest {
             ObjectNode twice = SidecarMutation.inject(once, s, "default");
             assertThat(twice).isEqualTo(once);
             assertThat(Manifests.toYaml(twice)).isEqualTo(Manifests.toYaml(once));
-            assertThat(JsonPatchApplier.apply(JsonPatch.diff(in, once), in)).isEqualTo(once);
+            assertThat(JsonPatch.apply(Patches.diff(in, once), in)).isEqualTo(once);
         }
     }
 

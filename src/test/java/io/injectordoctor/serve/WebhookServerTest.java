@@ -11,7 +11,7 @@ import io.injectordoctor.mutation.GateResult;
 import io.injectordoctor.mutation.InjectionGate;
 import io.injectordoctor.mutation.InjectionSettings;
 import io.injectordoctor.mutation.Injector;
-import io.injectordoctor.mutation.JsonPatchApplier;
+import io.fabric8.zjsonpatch.JsonPatch;
 import io.injectordoctor.mutation.PodTemplates;
 import io.injectordoctor.mutation.ReferenceGate;
 import io.injectordoctor.mutation.SidecarMutationAccess;
@@ -81,7 +81,7 @@ class WebhookServerTest {
         assertThat(patch != null).isEqualTo(verdict.inject());
         if (verdict.inject()) {
             assertThat(answer.path("response").path("patchType").asText()).isEqualTo("JSONPatch");
-            assertThat(JsonPatchApplier.apply(patch, pod)).isEqualTo(SidecarMutationAccess.inject(pod, SETTINGS, "shop"));
+            assertThat(JsonPatch.apply(patch, pod)).isEqualTo(SidecarMutationAccess.inject(pod, SETTINGS, "shop"));
         } else {
             assertThat(answer.path("response").has("patchType")).isFalse();
         }
