@@ -3,7 +3,10 @@ package io.injectordoctor.cli;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
 import io.injectordoctor.checks.BuiltInChecks;
+import io.injectordoctor.checks.CheckContext;
 import io.injectordoctor.checks.CheckRegistry;
+import io.injectordoctor.checks.SubjectScope;
+import io.injectordoctor.decision.InjectionSubject;
 import io.injectordoctor.report.CheckReport;
 import io.injectordoctor.checks.PluginLoader;
 import io.injectordoctor.checks.RunOptions;
@@ -88,7 +91,14 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Runner runner = new Runner(registry);
         ClusterSnapshot snapshot = Loading.snapshot(global, new LoadRequest(runner.kinds(options), global.namespace, null));
-        CheckReport report = runner.run(snapshot, options);
+        CheckContext context = CheckContext.of(snapshot);
+        CheckReport report = runner.run(context, options);
+        if (global.namespace != null) {
+            // -n checks the namespace and what serves it, not what the control plane's own objects say.
+            String ns = global.namespace;
+            report = report.restrictedTo(SubjectScope.ofNamespace(snapshot, ns,
+                    context.decide(ns, new InjectionSubject(ns, java.util.Map.of(), java.util.Map.of(), false))));
+        }
         Severity threshold = failOn == FailOn.warning ? Severity.WARNING : Severity.ERROR;
         PrintWriter out = spec.commandLine().getOut();
         switch (global.output) {

@@ -1,5 +1,6 @@
 package io.injectordoctor.explain;
 
+import io.injectordoctor.checks.SubjectScope;
 import io.injectordoctor.checks.CheckContext;
 import io.injectordoctor.checks.CheckRegistry;
 import io.injectordoctor.checks.PodCheck;

@@ -14,6 +14,12 @@ public record CheckReport(String source, List<CategoryResult> categories) {
         }
     }
 
+    /** The same run with only the findings that pass {@code keep}: a check passes when none of its findings is kept. */
+    public CheckReport restrictedTo(java.util.function.Predicate<Finding> keep) {
+        return new CheckReport(source, categories.stream().map(c -> new CategoryResult(c.name(),
+                c.results().stream().map(r -> r.restrictedTo(keep)).toList())).toList());
+    }
+
     public List<CheckResult> results() {
         return categories.stream().flatMap(c -> c.results().stream()).toList();
     }

@@ -39,6 +39,29 @@ class CheckCommandTest {
         return output.replace(dir.toString(), "<dir>");
     }
 
+    /**
+     * check -n checks the namespace and what serves it: the injector's own pods are read where
+     * they run, and findings about other namespaces' objects are left out.
+     */
+    @Test
+    void aNamespaceIsCheckedWithTheControlPlaneThatServesIt() throws Exception {
+        try (io.injectordoctor.demo.DemoCluster demo = io.injectordoctor.demo.DemoCluster.start(
+                io.injectordoctor.demo.Scenario.HEALTHY)) {
+            Path kc = dir.resolve("demo.kubeconfig");
+            demo.writeKubeconfig(kc);
+            CheckCli.Result optIn = CheckCli.run("check", "-n", "opt-in", "--kubeconfig", kc.toString(), "-o", "json");
+            com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(optIn.out());
+            assertThat(optIn.code()).as(optIn.out()).isZero();
+            assertThat(j.toString()).doesNotContain("no pod in istio-system matches").doesNotContain("labelled-late");
+            CheckCli.Result late = CheckCli.run("check", "-n", "labelled-late", "--kubeconfig", kc.toString(), "-o", "json");
+            com.fasterxml.jackson.databind.JsonNode l = new com.fasterxml.jackson.databind.ObjectMapper().readTree(late.out());
+            assertThat(late.code()).isEqualTo(1);
+            assertThat(l.findValues("subject")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                    .contains("Pod labelled-late/legacy-api-59d4b8c7f6-pq7zd")
+                    .allSatisfy(subject -> assertThat(subject).doesNotContain("opt-in/"));
+        }
+    }
+
     @Test
     void healthyTextPassesAndIsPinned() throws IOException {
         CheckCli.Result r = CheckCli.run("check", "--snapshot", dump(Fixtures.HEALTHY), "--no-color");

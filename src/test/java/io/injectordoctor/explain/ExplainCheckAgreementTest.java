@@ -1,5 +1,6 @@
 package io.injectordoctor.explain;
 
+import io.injectordoctor.checks.SubjectScope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,5 @@
-package io.injectordoctor.explain;
+package io.injectordoctor.checks;
 
-import io.injectordoctor.checks.Owners;
-import io.injectordoctor.checks.Subjects;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.decision.Decision;
 import io.injectordoctor.decision.HookEvaluation;
@@ -31,7 +29,7 @@ public final class SubjectScope implements Predicate<Finding> {
     private final Set<String> subjects;
 
     private SubjectScope(Set<String> subjects) {
-        this.subjects = Set.copyOf(subjects);
+        this(subjects, null);
     }
 
     /** A pod, or a workload's pods: {@code kind} and {@code meta} name the subject itself. */
@@ -46,12 +44,22 @@ public final class SubjectScope implements Predicate<Finding> {
         return new SubjectScope(s);
     }
 
-    /** A namespace: itself and the control plane that serves pods created there. */
+    /**
+     * A namespace: itself, every object in it, and the control plane that serves a pod created
+     * there without labels ({@code newPod} is that pod's decision).
+     */
     public static SubjectScope ofNamespace(ClusterSnapshot snapshot, String namespace, Decision newPod) {
         Set<String> s = new LinkedHashSet<>();
         s.add(Subjects.namespace(namespace));
         controlPlane(snapshot, newPod, s);
-        return new SubjectScope(s);
+        return new SubjectScope(s, namespace);
+    }
+
+    private final String namespace;
+
+    private SubjectScope(Set<String> subjects, String namespace) {
+        this.subjects = Set.copyOf(subjects);
+        this.namespace = namespace;
     }
 
     @Override
@@ -59,7 +67,8 @@ public final class SubjectScope implements Predicate<Finding> {
         if (subjects.contains(f.subject())) {
             return true;
         }
-        return CLUSTER_WIDE.contains(Subjects.parse(f.subject()).kind());
+        Subjects.Parsed p = Subjects.parse(f.subject());
+        return CLUSTER_WIDE.contains(p.kind()) || (namespace != null && namespace.equals(p.namespace()));
     }
 
     public Set<String> subjects() {
