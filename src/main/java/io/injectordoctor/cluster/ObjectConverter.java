@@ -188,18 +188,31 @@ public final class ObjectConverter {
                 text(o, "metadata", "labels", "kubernetes.io/service-name"), addresses, ports);
     }
 
+    /**
+     * core/v1 events: a deduplicated event keeps its first and last time and a count; one written
+     * through events.k8s.io has an eventTime and, once repeated, a series with its own count and last time.
+     */
     public static EventInfo event(JsonNode o) {
-        java.time.Instant last = Json.instant(o, "lastTimestamp");
-        if (last == null) {
-            last = Json.instant(o, "eventTime");
+        java.time.Instant first = firstOf(Json.instant(o, "firstTimestamp"), Json.instant(o, "eventTime"),
+                Json.instant(o, "metadata", "creationTimestamp"));
+        java.time.Instant last = firstOf(Json.instant(o, "series", "lastObservedTime"), Json.instant(o, "lastTimestamp"),
+                first);
+        Integer count = Json.integer(o, "series", "count");
+        if (count == null) {
+            count = Json.integer(o, "count");
         }
-        if (last == null) {
-            last = Json.instant(o, "metadata", "creationTimestamp");
-        }
-        Integer count = Json.integer(o, "count");
         return new EventInfo(meta(o), text(o, "involvedObject", "kind"), text(o, "involvedObject", "namespace"),
                 text(o, "involvedObject", "name"), text(o, "type"), text(o, "reason"), text(o, "message"),
-                count == null ? 1 : count, last);
+                count == null ? 1 : count, first, last);
+    }
+
+    private static java.time.Instant firstOf(java.time.Instant... candidates) {
+        for (java.time.Instant i : candidates) {
+            if (i != null) {
+                return i;
+            }
+        }
+        return null;
     }
 
     /** Reads one LabelSelector from a parsed tree (also used for webhook selectors in manifests). */

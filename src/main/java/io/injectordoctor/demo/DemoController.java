@@ -59,9 +59,14 @@ final class DemoController {
             return x;
         });
         List<String> podNames = new ArrayList<>();
+        // The rollout replaces the pods; the demo keeps their names (so the endpoints still point at
+        // them) but gives them the creation time a replacement has.
+        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         client.pods().inNamespace(namespace).withLabels(selector).list().getItems().forEach(p -> {
             podNames.add(p.getMetadata().getName());
             client.pods().inNamespace(namespace).withName(p.getMetadata().getName()).edit(x -> {
+                x.getMetadata().setCreationTimestamp(now);
+                x.getStatus().setStartTime(now);
                 x.getStatus().setPhase("Running");
                 List<PodCondition> conditions = new ArrayList<>(x.getStatus().getConditions());
                 conditions.removeIf(c -> "Ready".equals(c.getType()));
@@ -108,5 +113,6 @@ final class DemoController {
                         return x;
                     });
         }
+        new StuckReplicaSets(client).retry();
     }
 }

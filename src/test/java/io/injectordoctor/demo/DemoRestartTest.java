@@ -29,6 +29,10 @@ class DemoRestartTest {
             assertThat(real.out()).contains("kubectl.kubernetes.io/restartedAt").contains("\"result\" : \"FIXED\"");
             Result certs = Result.of("check-certs", "--kubeconfig", kc.toString(), "--no-probe");
             assertThat(certs.exitCode()).as(certs.out()).isZero();
+            // The failure events stay for an hour; once the fix has worked they are past and check turns green.
+            Result check = Result.of("check", "--kubeconfig", kc.toString(), "-n", "opt-in", "--no-color", "-v");
+            assertThat(check.exitCode()).as(check.out()).isZero();
+            assertThat(check.out()).contains("past, ReplicaSet checkout-5d8f7b6c9 created pod checkout-5d8f7b6c9-retry0");
             assertThat(Files.exists(kc)).isTrue();
         }
     }

@@ -22,6 +22,16 @@ import java.util.Set;
  */
 public final class AdmissionFailureEvents implements Check {
     
+    /** "17 times from F to L: ", "17 times, last at L: ", "at L: ". */
+    static String when(EventInfo e) {
+        boolean span = e.firstSeen() != null && e.lastSeen() != null && !e.firstSeen().equals(e.lastSeen());
+        if (e.count() > 1) {
+            return e.count() + " times" + (span ? " from " + e.firstSeen() + " to " + e.lastSeen()
+                    : e.lastSeen() == null ? "" : ", last at " + e.lastSeen()) + ": ";
+        }
+        return e.lastSeen() == null ? "" : "at " + e.lastSeen() + ": ";
+    }
+
     @Override
     public String id() {
         return "ID0901";
@@ -43,15 +53,21 @@ public final class AdmissionFailureEvents implements Check {
                 continue;
             }
             AdmissionError cause = AdmissionError.classify(e.message());
+            Optional<String> past = EventAge.pastBecause(context, e);
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("webhook", hook.get());
             evidence.put("cause", cause.code());
             evidence.put("count", e.count());
+            evidence.put("firstSeen", e.firstSeen());
             evidence.put("lastSeen", e.lastSeen());
+            evidence.put("past", past.orElse(null));
             evidence.put("event", e.message());
-            String times = e.count() > 1 ? e.count() + " times: " : "";
-            out.add(new Finding(id(), Severity.ERROR, Subjects.of(e.involvedKind(), e.involvedNamespace(), e.involvedName()),
-                    cause.describe(hook.get(), times), evidence));
+            String when = when(e);
+            String message = cause.describe(hook.get(), when);
+            // A past failure is said, not counted: check turns green once the fix has worked.
+            out.add(new Finding(id(), past.isPresent() ? Severity.INFO : Severity.ERROR,
+                    Subjects.of(e.involvedKind(), e.involvedNamespace(), e.involvedName()),
+                    past.map(p -> "past, " + p + ": " + message).orElse(message), evidence));
         }
         return out;
     }
