@@ -73,9 +73,12 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     FleetOptions fleet;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SUBJECT",
-            description = "pod/NAME, deployment/NAME (also statefulset, daemonset, replicaset, job), or pods.")
-    String subject;
+    @Parameters(arity = "0..2", paramLabel = "SUBJECT",
+            description = {"pod/NAME (or 'pod NAME'), deployment/NAME (also statefulset, daemonset, replicaset, job),",
+                "namespace/NS (what a new pod gets there, and its pods), or pods (every pod of -n NS, or of -A)."})
+    List<String> subjectWords;
+
+    private String subject;
 
     @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
             description = "Explain the pods and workloads of a manifest not applied yet ('-' reads stdin).")
@@ -104,8 +107,10 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        subject = subjectWords == null || subjectWords.isEmpty() ? null : String.join(" ", subjectWords);
         IstioVersion version = parseVersion();
-        if (probe && (file != null || subject == null || SubjectRef.parse(subject).allPods())) {
+        if (probe && (file != null || subject == null || SubjectRef.parse(subjectWords).allPods()
+                || SubjectRef.parse(subjectWords).namespace())) {
             throw new DoctorException(ExitCode.USAGE,
                     "--probe goes with pod/NAME or a workload such as deployment/NAME, not with 'pods' or -f");
         }
@@ -115,7 +120,7 @@ public final class ExplainCommand implements Callable<Integer> {
             }
             return explainManifest(version);
         }
-        SubjectRef ref = SubjectRef.parse(subject);
+        SubjectRef ref = SubjectRef.parse(subjectWords);
         if (allNamespaces && !ref.allPods()) {
             throw new DoctorException(ExitCode.USAGE, "-A goes with 'pods', not with " + subject);
         }
@@ -127,6 +132,9 @@ public final class ExplainCommand implements Callable<Integer> {
                 return Fleet.run(spec, global, fleet);
             }
             return explainPods(version);
+        }
+        if (ref.namespace()) {
+            return explainNamespace(ref.name(), version);
         }
         String ns = Loading.namespace(global);
         if ("Pod".equals(ref.kind())) {
@@ -146,6 +154,21 @@ public final class ExplainCommand implements Callable<Integer> {
                 new DoctorException(ExitCode.USAGE, ref.kind().toLowerCase() + " " + ns + "/" + ref.name() + " not found"));
         Explanation e = explainer(s, version).explainWorkload(w);
         return probe ? emitProbed(e, ref.resource(), ns, ref.name()) : emit(List.of(e));
+    }
+
+    private int explainNamespace(String namespace, IstioVersion version) {
+        java.util.Set<ResourceKind> kinds = kinds(true);
+        ClusterSnapshot s = Loading.snapshot(global, new LoadRequest(kinds, namespace, null));
+        requireDecisionInputs(s);
+        io.injectordoctor.report.NamespaceExplanation n = explainer(s, version).explainNamespace(namespace);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (global.output) {
+            case text -> new io.injectordoctor.render.NamespaceText(Style.detect(global.noColor), verbose).write(out, n);
+            case json -> Structured.write(out, n, false);
+            case yaml -> Structured.write(out, n, true);
+        }
+        boolean podsPass = n.pods().stream().allMatch(io.injectordoctor.report.PodRow::consistent);
+        return n.passes(threshold(), podsPass) ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
     /** Every kind the catalogue reads; for a list of pods, only what they share (the pods come as a stream). */

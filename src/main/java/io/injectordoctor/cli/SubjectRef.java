@@ -14,10 +14,30 @@ record SubjectRef(String kind, ResourceKind resource, String name) {
             Map.entry("statefulset", "StatefulSet"), Map.entry("statefulsets", "StatefulSet"), Map.entry("sts", "StatefulSet"),
             Map.entry("daemonset", "DaemonSet"), Map.entry("daemonsets", "DaemonSet"), Map.entry("ds", "DaemonSet"),
             Map.entry("replicaset", "ReplicaSet"), Map.entry("replicasets", "ReplicaSet"), Map.entry("rs", "ReplicaSet"),
-            Map.entry("job", "Job"), Map.entry("jobs", "Job"));
+            Map.entry("job", "Job"), Map.entry("jobs", "Job"),
+            Map.entry("namespace", "Namespace"), Map.entry("namespaces", "Namespace"), Map.entry("ns", "Namespace"));
 
     boolean allPods() {
         return "Pod".equals(kind) && name == null;
+    }
+
+    boolean namespace() {
+        return "Namespace".equals(kind);
+    }
+
+    /** kubectl's two spellings: {@code pod/NAME}, or {@code pod NAME} as two words. */
+    static SubjectRef parse(java.util.List<String> words) {
+        if (words == null || words.isEmpty()) {
+            return parse((String) null);
+        }
+        if (words.size() == 1) {
+            return parse(words.get(0));
+        }
+        if (words.size() > 2 || words.get(0).contains("/")) {
+            throw usage("give one subject: TYPE/NAME or TYPE NAME, e.g. pod/web-0 or pod web-0; got "
+                    + String.join(" ", words));
+        }
+        return parse(words.get(0) + "/" + words.get(1));
     }
 
     static SubjectRef parse(String text) {
@@ -37,12 +57,13 @@ record SubjectRef(String kind, ResourceKind resource, String name) {
         String kind = KINDS.get(type);
         if (kind == null) {
             throw usage("unknown type '" + type + "' in '" + t
-                    + "': use pod, deployment, statefulset, daemonset, replicaset or job");
+                    + "': use pod, deployment, statefulset, daemonset, replicaset, job or namespace");
         }
         if (name.isEmpty() || name.contains("/")) {
             throw usage("'" + t + "' has no valid name after the type: use " + type + "/NAME");
         }
-        String problem = io.injectordoctor.cluster.Names.objectNameProblem(kind.toLowerCase(Locale.ROOT), name);
+        String problem = "Namespace".equals(kind) ? io.injectordoctor.cluster.Names.namespaceProblem(name)
+                : io.injectordoctor.cluster.Names.objectNameProblem(kind.toLowerCase(Locale.ROOT), name);
         if (problem != null) {
             throw usage(problem);
         }
@@ -56,6 +77,7 @@ record SubjectRef(String kind, ResourceKind resource, String name) {
             case "StatefulSet" -> ResourceKind.STATEFULSET;
             case "DaemonSet" -> ResourceKind.DAEMONSET;
             case "ReplicaSet" -> ResourceKind.REPLICASET;
+            case "Namespace" -> ResourceKind.NAMESPACE;
             default -> ResourceKind.JOB;
         };
     }

@@ -19,6 +19,8 @@ import io.injectordoctor.report.CheckReport;
 import io.injectordoctor.report.CheckResult;
 import io.injectordoctor.report.Explanation;
 import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.NamespaceExplanation;
+import io.injectordoctor.report.PodRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -122,6 +124,27 @@ public final class Explainer {
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject(kind, namespace, name),
                 injector(d), reference(d), null, null, findings, List.of(),
                 Remedies.toChangeVerdict(d, namespace, meta, context.snapshot()), notes);
+    }
+
+    /**
+     * A namespace: a pod created there without labels (its verdict and trace), the verdict of each of
+     * its pods, and the catalogue's findings about the namespace and what serves it.
+     */
+    public NamespaceExplanation explainNamespace(String namespace) {
+        ClusterSnapshot s = context.snapshot();
+        ObjectMeta newPod = ObjectMeta.of(namespace, null);
+        Decision d = decide(namespace, newPod, false);
+        Explanation pod = new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject("Pod", namespace, null),
+                injector(d), reference(d), null, null, List.of(), List.of(),
+                Remedies.toChangeNamespace(d, namespace, s), List.of());
+        PodsAudit audit = new PodsAudit(this);
+        List<PodRow> rows = new ArrayList<>();
+        s.pods().stream().filter(p -> namespace.equals(p.meta().namespace())).forEach(p -> rows.add(audit.add(p).row()));
+        audit.shared(List.of());
+        var info = s.namespace(namespace);
+        return new NamespaceExplanation(Explanation.SCHEMA_VERSION, namespace, info.isPresent(),
+                info.map(n -> n.meta().labels()).orElse(java.util.Map.of()), pod, rows, audit.summary(),
+                findings(SubjectScope.ofNamespace(s, namespace, d)));
     }
 
     /** The catalogue's findings that pass {@code scope}, in the catalogue's order. */

@@ -11,6 +11,7 @@ import io.injectordoctor.model.NamespaceInfo;
 import io.injectordoctor.model.ObjectMeta;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The exact commands that recreate a pod or change a verdict. */
 final class Remedies {
@@ -65,6 +66,28 @@ final class Remedies {
                     + ": \"true\" on the pod template, or change the selector.");
         } else if (d.has(ReasonCode.POLICY_DISABLED)) {
             out.add("The default policy is disabled: set the label " + key + ": \"true\" in the pod template's metadata.");
+        }
+        return out;
+    }
+
+    /** What would change the verdict for new pods of a namespace: its labels, not a pod template. */
+    static List<String> toChangeNamespace(Decision d, String ns, ClusterSnapshot snapshot) {
+        Map<String, String> labels = snapshot.namespace(ns).map(n -> n.meta().labels()).orElse(Map.of());
+        List<String> out = new ArrayList<>();
+        if (d.inject()) {
+            if (labels.containsKey(IstioLayout.INJECTION)) {
+                out.add("kubectl label namespace " + ns + " " + IstioLayout.INJECTION + "=disabled --overwrite");
+            } else if (labels.containsKey(IstioLayout.REV)) {
+                out.add("kubectl label namespace " + ns + " " + IstioLayout.REV + "-");
+            } else {
+                // Selected without a label (enableNamespacesByDefault): only an explicit opt-out stops it.
+                out.add("kubectl label namespace " + ns + " " + IstioLayout.INJECTION + "=disabled");
+            }
+            out.add("Single workloads opt out with the label " + IstioLayout.INJECT + ": \"false\" on their pod template.");
+            return out;
+        }
+        for (String line : toChangeVerdict(d, ns, ObjectMeta.of(ns, null), snapshot)) {
+            out.add(line.replace("Then recreate the pods", "Then recreate the pods already there"));
         }
         return out;
     }

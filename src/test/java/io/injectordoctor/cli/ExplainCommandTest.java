@@ -142,6 +142,37 @@ class ExplainCommandTest {
         assertThat(bad.exitCode()).isEqualTo(64);
     }
 
+    @Test
+    void aNamespaceSaysWhatANewPodGetsThereAndListsItsPodsVerdicts() throws Exception {
+        Result r = Result.of("explain", "namespace/shop", "--snapshot", EXAMPLE, "-o", "json");
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.path("namespace").asText()).isEqualTo("shop");
+        assertThat(j.path("exists").asBoolean()).isTrue();
+        assertThat(j.path("newPod").path("reference").path("inject").asBoolean()).isTrue();
+        assertThat(j.path("newPod").path("fix").get(0).asText()).isEqualTo("kubectl label namespace shop istio-injection=disabled --overwrite");
+        assertThat(j.path("pods").findValuesAsText("name")).contains("cart-5c8d7f9b4-xyz12", "web-7d9f8c6b5-abcde");
+        assertThat(j.path("summary").path("mismatches").asInt()).isEqualTo(1);
+        assertThat(j.path("findings").findValuesAsText("subject")).contains("Pod shop/cart-5c8d7f9b4-xyz12")
+                .allSatisfy(subject -> assertThat(subject).doesNotContain("batch/"));
+        assertThat(r.exitCode()).isEqualTo(1);
+        Result text = Result.of("explain", "ns", "shop", "--snapshot", EXAMPLE, "--no-color");
+        assertThat(text.out()).contains("A new pod created here without labels: INJECT (POLICY_ENABLED)");
+        assertThat(Result.of("explain", "namespace/nosuch", "--snapshot", EXAMPLE).exitCode()).isEqualTo(64);
+    }
+
+    @Test
+    void aSubjectCanBeGivenAsTwoWordsAsKubectlTakesIt() throws Exception {
+        Result slash = Result.of("explain", "pod/cart-5c8d7f9b4-xyz12", "-n", "shop", "--snapshot", EXAMPLE, "-o", "json");
+        Result words = Result.of("explain", "pod", "cart-5c8d7f9b4-xyz12", "-n", "shop", "--snapshot", EXAMPLE, "-o", "json");
+        assertThat(words.out()).isEqualTo(slash.out());
+        assertThat(words.exitCode()).isEqualTo(slash.exitCode());
+        Result three = Result.of("explain", "pod", "a", "b", "--snapshot", EXAMPLE);
+        assertThat(three.exitCode()).isEqualTo(64);
+        Result mixed = Result.of("explain", "pod/a", "b", "--snapshot", EXAMPLE);
+        assertThat(mixed.exitCode()).isEqualTo(64);
+        assertThat(mixed.err()).contains("give one subject");
+    }
+
     /** The finding of a check in an explanation; explain lists them in the catalogue's order. */
     private static JsonNode finding(JsonNode explanation, String check) {
         for (JsonNode f : explanation.path("findings")) {

@@ -1,0 +1,68 @@
+package io.injectordoctor.render;
+
+import io.injectordoctor.report.Explanation;
+import io.injectordoctor.report.NamespaceExplanation;
+import io.injectordoctor.report.PodRow;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code explain namespace/NS}: what a new pod gets there, its pods' verdicts, the findings. */
+public final class NamespaceText {
+    private final Style style;
+    private final boolean verbose;
+
+    public NamespaceText(Style style, boolean verbose) {
+        this.style = style;
+        this.verbose = verbose;
+    }
+
+    public void write(PrintWriter out, NamespaceExplanation n) {
+        out.println(style.bold("namespace/" + n.namespace()) + (n.exists() ? "" : " (does not exist: judged as created without labels)"));
+        Map<String, String> labels = new TreeMap<>(n.labels());
+        out.println("  labels: " + (labels.isEmpty() ? "none" : String.join(", ",
+                labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())));
+        Explanation pod = n.newPod();
+        Explanation.Injector inj = pod.injector();
+        out.println("  injector: revision " + inj.revision() + ", version " + (inj.version() == null ? "unknown" : inj.version())
+                + "; rules applied: " + inj.rules());
+        out.println();
+        boolean inject = pod.reference().inject();
+        out.println("A new pod created here without labels: " + (inject ? style.ok("INJECT") : style.warn("NO INJECTION"))
+                + (pod.reference().decisive() == null ? "" : " (" + pod.reference().decisive() + ")"));
+        for (Explanation.Webhook w : pod.reference().webhooks()) {
+            if (w.matched()) {
+                out.println("    " + style.ok(Style.OK) + " called: " + w.configuration() + " / " + w.name()
+                        + " (revision " + w.revision() + ")");
+            }
+        }
+        List<Explanation.ReasonView> reasons = pod.reference().reasons();
+        if (!reasons.isEmpty()) {
+            out.println("    because: " + reasons.get(reasons.size() - 1).message());
+        }
+        out.println();
+        if (n.pods().isEmpty()) {
+            out.println("No pod runs here.");
+        } else {
+            PodsTableText table = new PodsTableText(style, out);
+            for (PodRow r : n.pods()) {
+                table.row(r);
+            }
+            table.finish(n.summary(), n.pods().stream().filter(r -> !r.consistent()).toList());
+        }
+        out.println();
+        if (n.findings().stream().anyMatch(f -> verbose || !"INFO".equals(f.severity()))) {
+            out.println("Findings (the checks of 'injector-doctor check' about this namespace and what serves it):");
+            new FindingLines(style).write(out, n.findings(), verbose);
+            out.println();
+        }
+        if (!pod.fix().isEmpty()) {
+            out.println("To change what new pods get here:");
+            for (String l : pod.fix()) {
+                out.println("  " + (l.startsWith("kubectl ") ? "$ " : "- ") + l);
+            }
+        }
+        out.flush();
+    }
+}
