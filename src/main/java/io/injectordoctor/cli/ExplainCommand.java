@@ -52,6 +52,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  injector-doctor explain pod/productpage-v1-6b746f74dc-9stvs -n bookinfo",
             "  injector-doctor explain deployment/reviews -n bookinfo     # the pod template",
+            "  injector-doctor explain namespace/bookinfo                 # what a new pod gets there; its pods",
             "  injector-doctor explain -f my-app.yaml -n staging          # a manifest not applied yet",
             "  injector-doctor explain pods -A                            # every pod, then the mismatched ones again",
             "  injector-doctor explain pod/web-0 -n shop -o json",
