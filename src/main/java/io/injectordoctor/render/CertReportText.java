@@ -107,7 +107,7 @@ public final class CertReportText {
             }
         }
         if (problem) {
-            line("    see " + DOC + "#" + fs.get(0).code().toLowerCase(Locale.ROOT) + " for hints");
+            line("    docs: " + DocLinks.command(DOC + "#" + fs.get(0).code().toLowerCase(Locale.ROOT)));
         }
     }
 

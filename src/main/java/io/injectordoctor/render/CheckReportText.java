@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 /**
  * linkerd-check style text: a header per category, one line per check ({@code √} passed,
  * {@code ‼} warning, {@code ×} error, {@code -} skipped), findings indented under it, then the
- * remediation and the doc page. INFO findings are shown only when verbose.
+ * remediation and the command that prints the check's page. INFO findings are shown only when verbose.
  */
 public final class CheckReportText {
     private static final String INDENT = "    ";
@@ -63,7 +63,7 @@ public final class CheckReportText {
         }
         if (problem) {
             out.println(INDENT + "fix: " + r.remediation());
-            out.println(INDENT + "see " + r.docPath());
+            out.println(INDENT + "docs: " + DocLinks.command(r.docPath()));
         }
     }
 }
