@@ -4,7 +4,6 @@ import io.injectordoctor.report.CheckReport;
 import io.injectordoctor.report.CheckResult;
 import io.injectordoctor.report.Finding;
 import io.injectordoctor.report.Severity;
-import io.injectordoctor.render.Style;
 import java.io.PrintWriter;
 
 /**
@@ -18,11 +17,12 @@ public final class CheckReportText {
     private final boolean verbose;
 
     public CheckReportText(Style style, boolean verbose) {
-        this.style = style;
+        this.style = style.marked();
         this.verbose = verbose;
     }
 
-    public void write(PrintWriter out, CheckReport report, Severity failOn) {
+    public void write(PrintWriter target, CheckReport report, Severity failOn) {
+        PrintWriter out = SafeText.writer(target, style);
         boolean first = true;
         for (CheckReport.CategoryResult c : report.categories()) {
             if (!first) {

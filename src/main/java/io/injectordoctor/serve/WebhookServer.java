@@ -79,12 +79,13 @@ public final class WebhookServer implements AutoCloseable {
                                 .getBytes(StandardCharsets.UTF_8), "404 " + path);
             }
             if (answer.log() != null) {
-                log.accept(answer.log());
+                // the line quotes request fields (path, method, uid, names): escaped, it stays one line
+                log.accept(io.injectordoctor.render.SafeText.line(answer.log()));
             }
             send(ex, answer);
         } catch (RuntimeException e) {
             // a bug must cost one request, not the server
-            log.accept("500 internal error: " + e);
+            log.accept(io.injectordoctor.render.SafeText.line("500 internal error: " + e));
             send(ex, new AdmissionHandler.Answer(500, "text/plain; charset=utf-8",
                     "internal error\n".getBytes(StandardCharsets.UTF_8), null));
         }
