@@ -4,18 +4,22 @@ import io.injectordoctor.ExitCode;
 import io.injectordoctor.checks.CatalogueEntry;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.CheckRegistry;
+import io.injectordoctor.DoctorException;
 import io.injectordoctor.render.CatalogueMarkdown;
+import io.injectordoctor.render.DocPages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "checks", description = "The check catalogue.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  injector-doctor checks list",
+            "  injector-doctor checks show ID0801",
             "  injector-doctor checks list --format markdown > docs/checks/README.md",
             "  injector-doctor checks list --plugin-path ./checks.d"})
 public final class ChecksListCommand implements Runnable {
@@ -50,6 +54,23 @@ public final class ChecksListCommand implements Runnable {
             CatalogueEntry e = registry.entry(c.id());
             out.printf(row, e.id(), e.category(), e.severity().lower(), e.title());
         }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    @Command(name = "show", description = "Print a check's page (why it matters, how to fix it) from inside the binary.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  injector-doctor checks show ID0801",
+                "  injector-doctor checks show id0901 | less"})
+    int show(@Parameters(paramLabel = "ID", description = "The check's id, as 'checks list' and the findings name it.")
+            String id) {
+        DocPages pages = DocPages.packaged();
+        String page = pages.check(id).orElseThrow(() -> new DoctorException(ExitCode.USAGE, "no check " + id
+                + (pages.checkIds().isEmpty() ? " (this build carries no check pages)"
+                        : "; the checks are: " + String.join(", ", pages.checkIds()))));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(page);
         out.flush();
         return ExitCode.OK;
     }

@@ -35,6 +35,7 @@ public final class RootCommand implements Runnable {
             CheckCertsCommand.class,
             CheckCommand.class,
             ChecksListCommand.class,
+            DocsCommand.class,
             RestartInjectorCommand.class,
             InjectCommand.class,
             ServeCommand.class,

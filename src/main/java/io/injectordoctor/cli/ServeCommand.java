@@ -5,6 +5,7 @@ import io.injectordoctor.ExitCode;
 import io.injectordoctor.mutation.InjectionGate;
 import io.injectordoctor.mutation.Injector;
 import io.injectordoctor.serve.AdmissionHandler;
+import io.injectordoctor.serve.ServeLimits;
 import io.injectordoctor.serve.TlsContexts;
 import io.injectordoctor.serve.WebhookServer;
 import java.io.IOException;
@@ -58,6 +59,16 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String address;
 
+    @Option(names = "--max-connections", defaultValue = "64", paramLabel = "N",
+            description = "Open connections at most (default: ${DEFAULT-VALUE}); at the cap, the one waiting longest "
+                    + "on a slow or stalled client gives its place to the newcomer.")
+    int maxConnections;
+
+    @Option(names = "--client-timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Time a client has for its TLS handshake, for each whole request and to take each answer "
+                    + "(default: ${DEFAULT-VALUE}); a kept-alive connection waits 90 s for its next request.")
+    int clientTimeoutSeconds;
+
     @Mixin
     InjectCommand.InjectionOptions injection;
 
@@ -82,6 +93,14 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new DoctorException(ExitCode.USAGE, "--port must be between 0 and 65535, got " + port);
         }
+        if (maxConnections < 1) {
+            throw new DoctorException(ExitCode.USAGE, "--max-connections must be at least 1, got " + maxConnections);
+        }
+        if (clientTimeoutSeconds < 1) {
+            throw new DoctorException(ExitCode.USAGE, "--client-timeout must be at least 1 second, got " + clientTimeoutSeconds);
+        }
+        ServeLimits limits = new ServeLimits(maxConnections, java.time.Duration.ofSeconds(clientTimeoutSeconds),
+                java.time.Duration.ofSeconds(90));
         InjectCommand.Resolved resolved = injection.resolve(global);
         Injector injector = new Injector(gateOverride != null ? gateOverride : resolved.webhookGate(),
                 resolved.settings());
@@ -96,7 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
             server = WebhookServer.start(bind, tls, new AdmissionHandler(injector), line -> {
                 out.println(line);
                 out.flush();
-            });
+            }, limits);
         } catch (IOException e) {
             throw new DoctorException(ExitCode.UNAVAILABLE, "cannot listen on " + address + ":" + port + ": "
                     + e.getMessage(), e);

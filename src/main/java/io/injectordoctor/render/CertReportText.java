@@ -7,7 +7,6 @@ import io.injectordoctor.report.IdentityVerdict;
 import io.injectordoctor.report.ServedChainVerdict;
 import io.injectordoctor.report.CertIdentity;
 import io.injectordoctor.report.CertFinding;
-import io.injectordoctor.render.Style;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,7 @@ public final class CertReportText {
     private final StringBuilder out = new StringBuilder();
 
     private CertReportText(Style style) {
-        this.style = style;
+        this.style = style.marked();
     }
 
     public static String render(CertReport r, Style style) {
@@ -59,7 +58,11 @@ public final class CertReportText {
             }
         }
         summary(r);
-        return out.toString();
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter safe = SafeText.writer(new java.io.PrintWriter(text), style);
+        safe.print(out);
+        safe.flush();
+        return text.toString();
     }
 
     private void hooks(CertReport r, List<HookReport> group, String subjectPrefix) {
@@ -75,7 +78,7 @@ public final class CertReportText {
         IdentityVerdict.Status compared = h.identity().status();
         if (compared == IdentityVerdict.Status.ROOT_UNKNOWN || compared == IdentityVerdict.Status.BUNDLE_UNUSABLE) {
             // Nothing was compared: a pass mark would claim what was not checked.
-            line(Style.SKIP + " " + CertCheck.BUNDLE_HAS_ROOT.description());
+            line(style.symbol(Style.SKIP) + " " + CertCheck.BUNDLE_HAS_ROOT.description());
             line("    " + style.dim(h.identity().detail()));
         } else {
             check(CertCheck.BUNDLE_HAS_ROOT, r, mine, List.of(h.identity().detail()));
@@ -107,7 +110,7 @@ public final class CertReportText {
             }
         }
         if (problem) {
-            line("    see " + DOC + "#" + fs.get(0).code().toLowerCase(Locale.ROOT) + " for hints");
+            line("    docs: " + DocLinks.command(DOC + "#" + fs.get(0).code().toLowerCase(Locale.ROOT)));
         }
     }
 

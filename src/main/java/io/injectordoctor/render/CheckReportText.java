@@ -4,13 +4,12 @@ import io.injectordoctor.report.CheckReport;
 import io.injectordoctor.report.CheckResult;
 import io.injectordoctor.report.Finding;
 import io.injectordoctor.report.Severity;
-import io.injectordoctor.render.Style;
 import java.io.PrintWriter;
 
 /**
  * linkerd-check style text: a header per category, one line per check ({@code √} passed,
  * {@code ‼} warning, {@code ×} error, {@code -} skipped), findings indented under it, then the
- * remediation and the doc page. INFO findings are shown only when verbose.
+ * remediation and the command that prints the check's page. INFO findings are shown only when verbose.
  */
 public final class CheckReportText {
     private static final String INDENT = "    ";
@@ -18,11 +17,12 @@ public final class CheckReportText {
     private final boolean verbose;
 
     public CheckReportText(Style style, boolean verbose) {
-        this.style = style;
+        this.style = style.marked();
         this.verbose = verbose;
     }
 
-    public void write(PrintWriter out, CheckReport report, Severity failOn) {
+    public void write(PrintWriter target, CheckReport report, Severity failOn) {
+        PrintWriter out = SafeText.writer(target, style);
         boolean first = true;
         for (CheckReport.CategoryResult c : report.categories()) {
             if (!first) {
@@ -63,7 +63,7 @@ public final class CheckReportText {
         }
         if (problem) {
             out.println(INDENT + "fix: " + r.remediation());
-            out.println(INDENT + "see " + r.docPath());
+            out.println(INDENT + "docs: " + DocLinks.command(r.docPath()));
         }
     }
 }

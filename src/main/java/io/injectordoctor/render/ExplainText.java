@@ -16,11 +16,12 @@ public final class ExplainText {
 
     /** @param verbose also show informational findings, as {@code check -v} does */
     public ExplainText(Style style, boolean verbose) {
-        this.style = style;
+        this.style = style.marked();
         this.verbose = verbose;
     }
 
-    public void write(PrintWriter out, Explanation e) {
+    public void write(PrintWriter target, Explanation e) {
+        PrintWriter out = SafeText.writer(target, style);
         Explanation.Subject s = e.subject();
         out.println(style.bold(s.kind().toLowerCase(java.util.Locale.ROOT) + "/" + s.name())
                 + (s.namespace() == null ? "" : " in namespace " + s.namespace()));

@@ -4,7 +4,7 @@ import io.injectordoctor.report.Explanation;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Findings as explain shows them: mark, check, subject and message; then the fix and the page. */
+/** Findings as explain shows them: mark, check, subject and message; then the fix and the command that prints the page. */
 final class FindingLines {
     private final Style style;
 
@@ -32,7 +32,7 @@ final class FindingLines {
             } else {
                 out.println("      fix: " + f.remediation());
             }
-            out.println("      see " + f.doc());
+            out.println("      docs: " + DocLinks.command(f.doc()));
         }
     }
 }

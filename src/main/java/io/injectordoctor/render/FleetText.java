@@ -11,14 +11,15 @@ public final class FleetText {
     private final Style style;
 
     public FleetText(Style style) {
-        this.style = style;
+        this.style = style.marked();
     }
 
     /** One cluster's outcome; {@code summary} is the command's own JSON summary, when it has one. */
     public record Row(String context, int exitCode, String status, Object summary, String error) {
     }
 
-    public void write(PrintWriter out, String command, List<Row> rows) {
+    public void write(PrintWriter target, String command, List<Row> rows) {
+        PrintWriter out = SafeText.writer(target, style);
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"CONTEXT", "STATUS", "DETAIL"});
         int healthy = 0;

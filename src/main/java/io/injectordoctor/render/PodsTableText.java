@@ -24,13 +24,14 @@ public final class PodsTableText {
     private boolean headerWritten;
 
     public PodsTableText(Style style, PrintWriter out) {
-        this.style = style;
-        this.out = out;
+        this.style = style.marked();
+        this.out = SafeText.writer(out, this.style);
     }
 
     public void row(PodRow r) {
-        block.add(new String[] {r.namespace(), r.name(), r.inject() ? "inject" : "skip", r.sidecar() ? "sidecar" : "none",
-            r.consistent() ? "ok" : "MISMATCH", r.decisive() == null ? "" : r.decisive()});
+        // escaped before the widths are taken, so that the columns stay aligned
+        block.add(new String[] {SafeText.line(r.namespace()), SafeText.line(r.name()), r.inject() ? "inject" : "skip", r.sidecar() ? "sidecar" : "none",
+            r.consistent() ? "ok" : "MISMATCH", r.decisive() == null ? "" : SafeText.line(r.decisive())});
         if (block.size() == BLOCK) {
             writeBlock();
         }

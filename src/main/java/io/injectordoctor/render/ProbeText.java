@@ -9,10 +9,11 @@ public final class ProbeText {
     private final Style style;
 
     public ProbeText(Style style) {
-        this.style = style;
+        this.style = style.marked();
     }
 
-    public void write(PrintWriter out, ProbeResult p) {
+    public void write(PrintWriter target, ProbeResult p) {
+        PrintWriter out = SafeText.writer(target, style);
         if (p.refused()) {
             out.println("Probe: " + style.warn("NOT SENT") + " (nothing was sent to the admission chain)");
             out.println("  " + p.detail());

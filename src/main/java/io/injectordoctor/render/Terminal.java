@@ -2,8 +2,10 @@ package io.injectordoctor.render;
 
 import java.io.Console;
 import java.lang.reflect.Method;
+import java.nio.charset.Charset;
+import java.util.Locale;
 
-/** Whether standard output is an interactive terminal. */
+/** What standard output is: an interactive terminal or not, and in which encoding. */
 public final class Terminal {
     private Terminal() {
     }
@@ -23,5 +25,22 @@ public final class Terminal {
         } catch (ReflectiveOperationException e) {
             return true;
         }
+    }
+
+    /**
+     * Whether System.out encodes in UTF-8: Java 19 and later name its encoding in stdout.encoding (taken
+     * from the locale, LANG=C giving US-ASCII); Java 17 encodes with the default charset, which the
+     * locale sets the same way.
+     */
+    public static boolean utf8Output() {
+        String enc = System.getProperty("stdout.encoding");
+        if (enc == null) {
+            enc = System.getProperty("sun.stdout.encoding");
+        }
+        if (enc == null) {
+            enc = Charset.defaultCharset().name();
+        }
+        String e = enc.toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
+        return e.equals("UTF8");
     }
 }

@@ -88,7 +88,7 @@ class CheckCertsCommandTest {
             assertThat(text.out).contains("× the caBundle contains the mesh root",
                     "× the injector serves a certificate the caBundle trusts",
                     "x509: certificate signed by unknown authority", "pod creation fails",
-                    "see docs/check-certs.md#ca_bundle_root_missing for hints", "Status check results are ×");
+                    "docs: injector-doctor docs check-certs#ca_bundle_root_missing", "Status check results are ×");
 
             Result json = run("check-certs", "--injector-address", addr, "-o", "json");
             assertThat(json.code).isEqualTo(ExitCode.FINDINGS);

@@ -84,7 +84,7 @@ class CheckCommandTest {
 
         assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
         assertThat(r.out()).contains("× ID0801 the injector service has ready endpoints",
-                "‼ ID0501 inject settings are on the pod template", "see docs/checks/ID0801.md",
+                "‼ ID0501 inject settings are on the pod template", "docs: injector-doctor checks show ID0801",
                 "(1 finding suppressed by injector-doctor.io/ignore)");
         Golden.assertMatches("check/broken.txt", r.out());
     }
