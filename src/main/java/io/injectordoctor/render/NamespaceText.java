@@ -14,11 +14,12 @@ public final class NamespaceText {
     private final boolean verbose;
 
     public NamespaceText(Style style, boolean verbose) {
-        this.style = style;
+        this.style = style.marked();
         this.verbose = verbose;
     }
 
-    public void write(PrintWriter out, NamespaceExplanation n) {
+    public void write(PrintWriter target, NamespaceExplanation n) {
+        PrintWriter out = SafeText.writer(target, style);
         out.println(style.bold("namespace/" + n.namespace()) + (n.exists() ? "" : " (does not exist: judged as created without labels)"));
         Map<String, String> labels = new TreeMap<>(n.labels());
         out.println("  labels: " + (labels.isEmpty() ? "none" : String.join(", ",
@@ -45,7 +46,8 @@ public final class NamespaceText {
         if (n.pods().isEmpty()) {
             out.println("No pod runs here.");
         } else {
-            PodsTableText table = new PodsTableText(style, out);
+            out.flush();
+            PodsTableText table = new PodsTableText(style, target);
             for (PodRow r : n.pods()) {
                 table.row(r);
             }
