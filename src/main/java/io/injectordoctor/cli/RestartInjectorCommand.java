@@ -1,10 +1,11 @@
 package io.injectordoctor.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.injectordoctor.cluster.ClusterGateway;
 import io.injectordoctor.remedy.Pause;
 import io.injectordoctor.remedy.RestartInjector;
 import io.injectordoctor.remedy.RestartRecord;
 import io.injectordoctor.remedy.RestartReport;
+import io.injectordoctor.remedy.TargetChoice;
 import io.injectordoctor.render.Structured;
 import io.injectordoctor.render.Style;
 import java.io.Console;
@@ -82,13 +83,15 @@ public final class RestartInjectorCommand implements Callable<Integer> {
         if (pollInterval.isZero()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--poll-interval must be more than 0");
         }
+        // A malformed --deployment costs no cluster connection.
+        TargetChoice.validate(deployment);
         Console console = terminal(System.console());
         boolean text = global.output == GlobalOptions.OutputFormat.text;
         ProgressLine line = new ProgressLine(out, console != null && text);
         RestartInjector.Consent consent = console == null ? null : summary -> ask(console, summary);
         RestartRecord record;
-        try (KubernetesClient client = Loading.client(global)) {
-            record = new RestartInjector(client, RestartInjector.defaultAssessor(client, global.istioNamespace),
+        try (ClusterGateway api = Loading.gateway(global)) {
+            record = new RestartInjector(api, global.istioNamespace, RestartInjector.defaultAssessor(global.istioNamespace),
                     Clock.systemDefaultZone(), Pause.sleeping(), line, consent)
                     .run(new RestartInjector.Options(revision, deployment, force, yes, dryRun, timeout, pollInterval));
         } finally {

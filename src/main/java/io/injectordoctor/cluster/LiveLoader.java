@@ -18,11 +18,11 @@ import java.util.function.Consumer;
 public final class LiveLoader {
     private static final java.util.function.Predicate<JsonNode> ALL = o -> true;
 
-    private final ApiClient api;
+    private final ClusterGateway api;
     private final String istioNamespace;
     private final Consumer<JsonNode> tap;
 
-    public LiveLoader(ApiClient api, String istioNamespace) {
+    public LiveLoader(ClusterGateway api, String istioNamespace) {
         this(api, istioNamespace, o -> { });
     }
 
@@ -30,7 +30,7 @@ public final class LiveLoader {
      * @param tap receives every object read, already stripped of what must not leave the cluster
      *     (see {@link Capture#sanitize}); used to write a snapshot file while loading
      */
-    public LiveLoader(ApiClient api, String istioNamespace, Consumer<JsonNode> tap) {
+    public LiveLoader(ClusterGateway api, String istioNamespace, Consumer<JsonNode> tap) {
         this.api = api;
         this.istioNamespace = istioNamespace;
         this.tap = tap;
@@ -129,7 +129,7 @@ public final class LiveLoader {
         ClusterSnapshot.Builder[] part = {ClusterSnapshot.builder()};
         SnapshotAssembler[] sink = {new SnapshotAssembler(part[0])};
         try {
-            api.listPages(Paths.collection(kind, namespace), new ApiClient.PageSink() {
+            api.listPages(Paths.collection(kind, namespace), new ClusterGateway.PageSink() {
                 @Override
                 public void item(JsonNode o) {
                     JsonNode typed = withKind(o, kind);
@@ -161,7 +161,7 @@ public final class LiveLoader {
         String[] last = {null};
         boolean[] skipping = {false};
         try {
-            api.listPages(Paths.collection(ResourceKind.POD, namespace), new ApiClient.PageSink() {
+            api.listPages(Paths.collection(ResourceKind.POD, namespace), new ClusterGateway.PageSink() {
                 @Override
                 public void item(JsonNode o) {
                     String key = Json.text(o, "metadata", "namespace") + "/" + Json.text(o, "metadata", "name");

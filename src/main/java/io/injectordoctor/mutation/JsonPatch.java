@@ -46,8 +46,7 @@ public final class JsonPatch {
                 ops.add(op("remove", JsonPointer.append(path, name), null));
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = target.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : target.properties()) {
             String child = JsonPointer.append(path, e.getKey());
             JsonNode before = source.get(e.getKey());
             if (before == null) {

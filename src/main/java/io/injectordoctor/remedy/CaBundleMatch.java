@@ -1,28 +1,22 @@
 package io.injectordoctor.remedy;
 
-import io.injectordoctor.mesh.IstioLayout;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.mesh.IstioLayout;
+import io.injectordoctor.model.Webhook;
+import io.injectordoctor.model.WebhookConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * "x509: certificate signed by unknown authority": does each hook's caBundle hold the mesh root?
  * The root comes from the first source that exists: the legacy injector's secret for a legacy
  * injector, then the {@code istio-ca-root-cert} configmap, then the self-signed CA's
- * {@code istio-ca-secret}. Only certificate entries are taken out of secrets.
+ * {@code istio-ca-secret}. Secrets carry only their certificate entries into the snapshot.
  */
 public final class CaBundleMatch implements HealthAssessor {
     static final String AREA = "certificates";
@@ -30,12 +24,10 @@ public final class CaBundleMatch implements HealthAssessor {
     static final String CA_SECRET = IstioLayout.CA_SECRET;
     static final String LEGACY_SECRET = IstioLayout.LEGACY_SECRET;
 
-    private final KubernetesClient client;
     private final String istioNamespace;
 
     /** @param istioNamespace where the mesh root lives; null means the injector's own namespace */
-    public CaBundleMatch(KubernetesClient client, String istioNamespace) {
-        this.client = client;
+    public CaBundleMatch(String istioNamespace) {
         this.istioNamespace = istioNamespace;
     }
 
@@ -44,14 +36,12 @@ public final class CaBundleMatch implements HealthAssessor {
     }
 
     @Override
-    public List<HealthCheck> checks(InjectorTarget target) {
+    public List<HealthCheck> checks(ClusterSnapshot s, InjectorTarget target) {
         String ns = istioNamespace == null ? target.namespace() : istioNamespace;
-        Optional<Root> root = root(ns, target.legacy());
-        Map<String, Optional<MutatingWebhookConfiguration>> configs = new HashMap<>();
+        Optional<Root> root = root(s, ns, target.legacy());
         List<HealthCheck> out = new ArrayList<>();
         for (HookRef h : target.hooks()) {
-            Optional<MutatingWebhookConfiguration> cfg = configs.computeIfAbsent(h.configName(), this::config);
-            out.add(judge(h, cfg.flatMap(c -> hook(c, h.hookName())), root, ns));
+            out.add(judge(h, hook(s, h), root, ns));
         }
         return out;
     }
@@ -60,12 +50,12 @@ public final class CaBundleMatch implements HealthAssessor {
         return "caBundle " + h.hookId();
     }
 
-    static HealthCheck judge(HookRef h, Optional<MutatingWebhook> hook, Optional<Root> root, String ns) {
+    static HealthCheck judge(HookRef h, Optional<Webhook> hook, Optional<Root> root, String ns) {
         String name = name(h);
         if (hook.isEmpty()) {
             return HealthCheck.problem(name, AREA, "the hook no longer exists");
         }
-        String b64 = hook.get().getClientConfig() == null ? null : hook.get().getClientConfig().getCaBundle();
+        String b64 = hook.get().clientConfig() == null ? null : hook.get().clientConfig().caBundle();
         if (b64 == null || b64.isBlank()) {
             return HealthCheck.problem(name, AREA, "caBundle is empty");
         }
@@ -93,47 +83,24 @@ public final class CaBundleMatch implements HealthAssessor {
                 + PemCertificates.shortFingerprint(bundle.certificates().get(0)) + ") does not contain " + rootText);
     }
 
-    Optional<Root> root(String ns, boolean legacy) {
-        // Read lazily: a secret is fetched only when the sources before it are missing.
-        List<Supplier<Optional<Root>>> order = new ArrayList<>();
+    /** The first source that holds a certificate; a source the snapshot could not read counts as missing. */
+    static Optional<Root> root(ClusterSnapshot s, String ns, boolean legacy) {
+        List<Optional<Root>> order = new ArrayList<>();
         if (legacy) {
-            order.add(() -> fromSecret(ns, LEGACY_SECRET, "root-cert.pem"));
+            order.add(fromSecret(s, ns, LEGACY_SECRET, "root-cert.pem"));
         }
-        order.add(() -> fromConfigMap(ns));
-        order.add(() -> fromSecret(ns, CA_SECRET, "ca-cert.pem"));
-        return order.stream().map(Supplier::get).flatMap(Optional::stream).findFirst();
+        order.add(s.configMap(ns, ROOT_CONFIGMAP).map(cm -> cm.data().get("root-cert.pem"))
+                .flatMap(pem -> first(pem, "configmap " + ns + "/" + ROOT_CONFIGMAP + " root-cert.pem")));
+        order.add(fromSecret(s, ns, CA_SECRET, "ca-cert.pem"));
+        return order.stream().flatMap(Optional::stream).findFirst();
     }
 
-    private Optional<Root> fromConfigMap(String ns) {
-        try {
-            ConfigMap cm = client.configMaps().inNamespace(ns).withName(ROOT_CONFIGMAP).get();
-            String pem = cm == null || cm.getData() == null ? null : cm.getData().get("root-cert.pem");
-            return first(pem, "configmap " + ns + "/" + ROOT_CONFIGMAP + " root-cert.pem");
-        } catch (KubernetesClientException e) {
-            return unreadable(e, "get", ResourceKind.CONFIGMAP, ns);
-        }
-    }
-
-    private Optional<Root> fromSecret(String ns, String secretName, String key) {
-        try {
-            Secret s = client.secrets().inNamespace(ns).withName(secretName).get();
-            // Only the certificate entry is taken; the rest of the secret (keys) is dropped unread.
-            String b64 = s == null || s.getData() == null ? null : s.getData().get(key);
-            String pem = b64 == null ? null : new String(Base64.getMimeDecoder().decode(b64), StandardCharsets.UTF_8);
-            return first(pem, "secret " + ns + "/" + secretName + " " + key);
-        } catch (KubernetesClientException e) {
-            return unreadable(e, "get", ResourceKind.SECRET, ns);
-        } catch (IllegalArgumentException e) {
+    private static Optional<Root> fromSecret(ClusterSnapshot s, String ns, String secretName, String key) {
+        if (s.unreadable().containsKey(ResourceKind.SECRET)) {
             return Optional.empty();
         }
-    }
-
-    private static Optional<Root> unreadable(KubernetesClientException e, String verb, ResourceKind kind, String ns) {
-        if (e.getCode() == 403) {
-            // The root sources are optional: without them the check says "unknown" instead of failing.
-            return Optional.empty();
-        }
-        throw ClusterErrors.failure(e, verb, kind, ns);
+        return s.secret(ns, secretName).map(sec -> sec.certificates().get(key))
+                .flatMap(pem -> first(pem, "secret " + ns + "/" + secretName + " " + key));
     }
 
     private static Optional<Root> first(String pem, String source) {
@@ -141,17 +108,9 @@ public final class CaBundleMatch implements HealthAssessor {
         return certs.isEmpty() ? Optional.empty() : Optional.of(new Root(source, certs.get(0)));
     }
 
-    private Optional<MutatingWebhookConfiguration> config(String name) {
-        try {
-            return Optional.ofNullable(client.admissionRegistration().v1().mutatingWebhookConfigurations()
-                    .withName(name).get());
-        } catch (KubernetesClientException e) {
-            throw ClusterErrors.failure(e, "get", ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, null);
-        }
-    }
-
-    private static Optional<MutatingWebhook> hook(MutatingWebhookConfiguration c, String hookName) {
-        return c.getWebhooks() == null ? Optional.empty()
-                : c.getWebhooks().stream().filter(w -> hookName.equals(w.getName())).findFirst();
+    private static Optional<Webhook> hook(ClusterSnapshot s, HookRef h) {
+        return s.webhookConfigurations().stream().filter(c -> c.name().equals(h.configName())).findFirst()
+                .map(WebhookConfiguration::webhooks).flatMap(ws -> ws.stream()
+                        .filter(w -> h.hookName().equals(w.name())).findFirst());
     }
 }

@@ -1,15 +1,17 @@
 package io.injectordoctor.remedy;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
+import io.injectordoctor.cluster.ClusterGateway;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.model.WorkloadInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The runbook's remediation, end to end: find the injector, assess it, restart it the way
@@ -34,7 +36,8 @@ public final class RestartInjector {
         boolean confirm(String whatWillChange);
     }
 
-    private final KubernetesClient client;
+    private final ClusterGateway api;
+    private final Supplier<ClusterSnapshot> state;
     private final HealthAssessor assessor;
     private final Clock clock;
     private final Pause pause;
@@ -44,9 +47,10 @@ public final class RestartInjector {
     /**
      * @param consent null when not on a terminal: then only --yes allows the change
      */
-    public RestartInjector(KubernetesClient client, HealthAssessor assessor, Clock clock, Pause pause,
+    public RestartInjector(ClusterGateway api, String istioNamespace, HealthAssessor assessor, Clock clock, Pause pause,
             Consumer<String> progress, Consent consent) {
-        this.client = client;
+        this.api = api;
+        this.state = new InjectorState(api, istioNamespace);
         this.assessor = assessor;
         this.clock = clock;
         this.pause = pause;
@@ -55,21 +59,22 @@ public final class RestartInjector {
     }
 
     /** The minimal built-in assessment: endpoints, then every hook's caBundle against the mesh root. */
-    public static HealthAssessor defaultAssessor(KubernetesClient client, String istioNamespace) {
-        return HealthAssessor.all(new EndpointReadiness(client), new CaBundleMatch(client, istioNamespace));
+    public static HealthAssessor defaultAssessor(String istioNamespace) {
+        return HealthAssessor.all(new EndpointReadiness(), new CaBundleMatch(istioNamespace));
     }
 
     public RestartRecord run(Options o) {
         TargetChoice.validate(o.deployment());
         Instant started = clock.instant();
-        InjectorTarget target = TargetChoice.choose(new InjectorLocator(client).candidates(), o.revision(), o.deployment());
-        InjectorHealth before = assessor.assess(target);
+        ClusterSnapshot first = state.get();
+        InjectorTarget target = TargetChoice.choose(InjectorLocator.candidates(first), o.revision(), o.deployment());
+        InjectorHealth before = assessor.assess(first, target);
         if (before.healthy() && !o.force()) {
             return done(target, null, o, List.of(), new RestartRecord.Timings(started, null, null, null, clock.instant()),
                     before, null, null, RestartRecord.Result.NOTHING_TO_DO, List.of());
         }
-        RolloutRestarter restarter = new RolloutRestarter(client);
-        Deployment current = restarter.read(target);
+        RolloutRestarter restarter = new RolloutRestarter(api);
+        WorkloadInfo current = restarter.read(target);
         RolloutRestarter.refusePaused(current);
         List<String> warnings = new ArrayList<>();
         for (String m : RolloutRestarter.managers(current)) {
@@ -95,9 +100,9 @@ public final class RestartInjector {
         }
         restarter.apply(target, current, patch, false);
         Instant patched = clock.instant();
-        RolloutWaiter.Result waited = new RolloutWaiter(client, clock, pause, o.pollInterval(), progress)
+        RolloutWaiter.Result waited = new RolloutWaiter(api, state, clock, pause, o.pollInterval(), progress)
                 .await(target, o.timeout());
-        InjectorHealth after = assessor.assess(target);
+        InjectorHealth after = assessor.assess(state.get(), target);
         if (waited.outcome() == RolloutWaiter.Outcome.READY) {
             Instant until = waited.endpointsReadyAt().plus(SETTLE);
             if (!o.timeout().isZero() && patched.plus(o.timeout()).isBefore(until)) {
@@ -135,7 +140,7 @@ public final class RestartInjector {
                 Thread.currentThread().interrupt();
                 break;
             }
-            h = assessor.assess(t);
+            h = assessor.assess(state.get(), t);
         }
         return h;
     }

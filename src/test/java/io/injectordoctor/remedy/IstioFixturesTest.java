@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.injectordoctor.cluster.ClusterGateway;
+import io.injectordoctor.testing.Gateways;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +21,14 @@ class IstioFixturesTest {
     static final Path FIXTURES = Path.of("/work/shared/istio-fixtures/istioctl/pkg/checkinject/testdata/check-inject");
 
     TestApiServer api;
-    KubernetesClient client;
+    ClusterGateway client;
     KubernetesClient kube;
 
     @BeforeEach
     void start() throws Exception {
         assumeTrue(Files.isDirectory(FIXTURES), "Istio fixtures are not present");
         api = new TestApiServer();
-        client = api.client();
+        client = Gateways.to(api.server.url("/"));
         kube = api.controllerClient();
         for (String f : List.of("default-injector.yaml", "rev-16-injector.yaml")) {
             try (InputStream in = Files.newInputStream(FIXTURES.resolve(f))) {
@@ -55,7 +57,7 @@ class IstioFixturesTest {
 
     @Test
     void everyInjectionHookIsTracedToItsRevisionsDeployment() {
-        List<InjectorTarget> found = new InjectorLocator(client).candidates();
+        List<InjectorTarget> found = InjectorLocator.candidates(new InjectorState(client, IstioCluster.NS).get());
 
         assertThat(found).extracting(InjectorTarget::id, InjectorTarget::revision).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("istio-system/istiod", "default"),
@@ -72,9 +74,10 @@ class IstioFixturesTest {
 
     @Test
     void theRenderedConfigurationsCarryNoCaBundleWhichIsAProblem() {
-        InjectorTarget rev16 = TargetChoice.choose(new InjectorLocator(client).candidates(), "1-16", null);
+        io.injectordoctor.cluster.ClusterSnapshot s = new InjectorState(client, IstioCluster.NS).get();
+        InjectorTarget rev16 = TargetChoice.choose(InjectorLocator.candidates(s), "1-16", null);
 
-        InjectorHealth h = RestartInjector.defaultAssessor(client, IstioCluster.NS).assess(rev16);
+        InjectorHealth h = RestartInjector.defaultAssessor(IstioCluster.NS).assess(s, rev16);
 
         assertThat(h.checks()).filteredOn(c -> c.area().equals("endpoints")).allMatch(c -> c.status() == HealthCheck.Status.OK);
         assertThat(h.problems()).isNotEmpty().allSatisfy(c -> assertThat(c.detail()).isEqualTo("caBundle is empty"));

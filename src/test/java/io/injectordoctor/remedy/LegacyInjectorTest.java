@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.injectordoctor.cluster.ClusterGateway;
+import io.injectordoctor.testing.Gateways;
 import io.injectordoctor.render.Structured;
 import io.injectordoctor.render.Style;
 import java.io.PrintWriter;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The seed's layout: istio-sidecar-injector, its own secret with root-cert.pem, an Endpoints object and no slices. */
 class LegacyInjectorTest {
     TestApiServer api;
-    KubernetesClient client;
+    ClusterGateway client;
     KubernetesClient kube;
     IstioCluster cluster;
     MutableClock clock;
@@ -27,7 +29,7 @@ class LegacyInjectorTest {
     @BeforeEach
     void start() {
         api = new TestApiServer();
-        client = api.client();
+        client = Gateways.to(api.server.url("/"));
         kube = api.controllerClient();
         cluster = new IstioCluster(kube);
         clock = new MutableClock(IstioCluster.NOW, ZoneId.of("UTC"));
@@ -57,7 +59,7 @@ class LegacyInjectorTest {
         PlayedRollout rollout = new PlayedRollout(kube, cluster, clock, "istio-sidecar-injector",
                 PlayedRollout.Script.COMPLETES).keepingEndpoints();
 
-        RestartRecord r = new RestartInjector(client, RestartInjector.defaultAssessor(client, IstioCluster.NS), clock,
+        RestartRecord r = new RestartInjector(client, IstioCluster.NS, RestartInjector.defaultAssessor(IstioCluster.NS), clock,
                 rollout, s -> { }, null).run(RestartInjectorTest.yes());
 
         assertThat(r.target().legacy()).isTrue();
@@ -77,7 +79,7 @@ class LegacyInjectorTest {
 
     @Test
     void noKeyFromTheSecretReachesAnyOutput() {
-        RestartRecord r = new RestartInjector(client, RestartInjector.defaultAssessor(client, IstioCluster.NS), clock,
+        RestartRecord r = new RestartInjector(client, IstioCluster.NS, RestartInjector.defaultAssessor(IstioCluster.NS), clock,
                 new PlayedRollout(kube, cluster, clock, "istio-sidecar-injector", PlayedRollout.Script.COMPLETES)
                         .keepingEndpoints(), s -> { }, null).run(RestartInjectorTest.yes());
         StringWriter text = new StringWriter();

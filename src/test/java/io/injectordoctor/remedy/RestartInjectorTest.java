@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.injectordoctor.cluster.ClusterGateway;
+import io.injectordoctor.testing.Gateways;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
@@ -23,7 +25,7 @@ class RestartInjectorTest {
             + RESTARTED_AT + "\"}}}}}";
 
     TestApiServer api;
-    KubernetesClient client;
+    ClusterGateway client;
     KubernetesClient kube;
     IstioCluster cluster;
     MutableClock clock;
@@ -32,7 +34,7 @@ class RestartInjectorTest {
     @BeforeEach
     void start() {
         api = new TestApiServer();
-        client = api.client();
+        client = Gateways.to(api.server.url("/"));
         kube = api.controllerClient();
         cluster = new IstioCluster(kube);
         clock = new MutableClock(IstioCluster.NOW, ZoneId.of("Europe/Berlin"));
@@ -50,7 +52,7 @@ class RestartInjectorTest {
     }
 
     RestartRecord run(RestartInjector.Options o, Pause pause, RestartInjector.Consent consent) {
-        return new RestartInjector(client, RestartInjector.defaultAssessor(client, IstioCluster.NS), clock, pause,
+        return new RestartInjector(client, IstioCluster.NS, RestartInjector.defaultAssessor(IstioCluster.NS), clock, pause,
                 progress::add, consent).run(o);
     }
 

@@ -69,6 +69,10 @@ final class AdmissionChainServer extends Dispatcher implements AutoCloseable {
         return new KubernetesClientBuilder().withConfig(c).build();
     }
 
+    String url() {
+        return server.url("/");
+    }
+
     /** Forgets what the test's own set-up sent, so that only the code under test is recorded. */
     void startRecording() {
         requests.clear();
