@@ -98,7 +98,7 @@ public final class ConfigResolver {
         if (user != null) {
             c = UserCredentials.apply(c, user, cluster, env);
         }
-        return withOverrides(c, req);
+        return withOverrides(urlCredentials(c, Json.text(cluster.body(), "server")), req);
     }
 
     private static ClusterConfig clusterPart(String contextName, Kubeconfig.Entry cluster, String namespace,
@@ -164,6 +164,29 @@ public final class ConfigResolver {
             return new URI(scheme, null, u.getHost(), u.getPort(), u.getPath() == null ? "" : u.getPath(), null, null);
         } catch (URISyntaxException e) {
             throw new DoctorException(ExitCode.DATA, where + ": server '" + Redact.urls(server) + "' is not a URL");
+        }
+    }
+
+    /**
+     * User info in the server URL authenticates as basic auth when nothing else does, over TLS only,
+     * as Go's HTTP client does with it for kubectl; it is never part of the server URL kept.
+     */
+    private static ClusterConfig urlCredentials(ClusterConfig c, String server) {
+        if (!(c.credential() instanceof Credential.None) || c.clientCertificate() != null || !c.secure()) {
+            return c;
+        }
+        try {
+            String info = new URI(server.strip()).getUserInfo();
+            if (info == null || info.isEmpty()) {
+                return c;
+            }
+            int colon = info.indexOf(':');
+            String user = colon < 0 ? info : info.substring(0, colon);
+            String pass = colon < 0 ? "" : info.substring(colon + 1);
+            return new ClusterConfig(c.context(), c.server(), c.namespace(), c.tls(), new Credential.Basic(user, pass),
+                    null, c.proxy(), c.impersonation(), c.requestTimeout());
+        } catch (URISyntaxException e) {
+            return c;
         }
     }
 

@@ -103,8 +103,9 @@ final class Pem {
             try (org.bouncycastle.openssl.PEMParser p = new org.bouncycastle.openssl.PEMParser(new StringReader(block))) {
                 Object o = p.readObject();
                 org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter conv = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter();
+                // The private key alone: SEC1 keys often carry no public key, which a key pair would need.
                 if (o instanceof org.bouncycastle.openssl.PEMKeyPair kp) {
-                    return conv.getKeyPair(kp).getPrivate();
+                    return conv.getPrivateKey(kp.getPrivateKeyInfo());
                 }
                 if (o instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo info) {
                     return conv.getPrivateKey(info);

@@ -76,4 +76,21 @@ class ConfigResolverTest {
         assertThat(ConfigResolver.serverUri("https://h/k8s/clusters/c-1", true, "c").toString())
                 .isEqualTo("https://h/k8s/clusters/c-1");
     }
+
+    /** --as and --as-group, where the command line gives them, replace the kubeconfig's impersonation. */
+    @Test
+    void impersonationFromTheCommandLineWinsOverTheKubeconfig() throws Exception {
+        Path kc = dir.resolve("kc");
+        Files.writeString(kc, "current-context: x\nclusters: [{name: c, cluster: {server: 'https://h:6443',"
+                + " insecure-skip-tls-verify: true}}]\nusers: [{name: u, user: {token: t, as: bob}}]\n"
+                + "contexts: [{name: x, context: {cluster: c, user: u}}]\n");
+        ClusterConfig fromFile = resolve(kc, Map.of());
+        assertThat(fromFile.impersonation().user()).isEqualTo("bob");
+        ClusterConfig flags = ConfigResolver.resolve(new ConfigResolver.Request(kc, null, Duration.ZERO, "alice",
+                java.util.List.of("oncall")), env(Map.of()));
+        assertThat(flags.impersonation()).isEqualTo(new ClusterConfig.Impersonation("alice", null,
+                java.util.List.of("oncall"), Map.of()));
+        assertThatThrownBy(() -> ConfigResolver.resolve(new ConfigResolver.Request(kc, null, Duration.ZERO, null,
+                java.util.List.of("oncall")), env(Map.of()))).hasMessage("--as-group needs --as (a user to impersonate)");
+    }
 }

@@ -56,7 +56,7 @@ public final class TlsApiServer implements AutoCloseable {
     }
 
     /** What one request carried. */
-    public record Seen(String method, String path, Map<String, List<String>> headers, String clientCertificate) {
+    public record Seen(String method, String path, Map<String, List<String>> headers, String clientCertificate, String body) {
         public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
@@ -164,6 +164,33 @@ public final class TlsApiServer implements AutoCloseable {
         return Pki.root(name, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)));
     }
 
+    /**
+     * Answers by passing the request on to {@code upstream} (a mock API server), as a proxy in front of
+     * it would: tests put faults and TLS in front of a cluster whose contents the mock server holds.
+     */
+    public static Function<Seen, Answer> forwardTo(String upstream) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        return s -> {
+            try {
+                java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(upstream + s.path()))
+                        .timeout(Duration.ofSeconds(10)).method(s.method(), s.body().isEmpty()
+                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(s.body()));
+                if (s.header("Content-Type") != null) {
+                    b.header("Content-Type", s.header("Content-Type"));
+                }
+                java.net.http.HttpResponse<String> r = client.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                return Answer.of(r.statusCode(), r.headers().firstValue("Content-Type").orElse("application/json"), r.body());
+            } catch (IOException e) {
+                return Answer.json(502, "{\"kind\":\"Status\",\"message\":\"upstream: " + e + "\"}");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Answer.json(502, "{}");
+            }
+        };
+    }
+
     public TlsApiServer answering(Function<Seen, Answer> a) {
         this.answers = a;
         return this;
@@ -193,8 +220,9 @@ public final class TlsApiServer implements AutoCloseable {
                 cert = null;
             }
         }
-        ex.getRequestBody().readAllBytes();
-        Seen s = new Seen(ex.getRequestMethod(), ex.getRequestURI().toString(), Map.copyOf(ex.getRequestHeaders()), cert);
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Seen s = new Seen(ex.getRequestMethod(), ex.getRequestURI().toString(), Map.copyOf(ex.getRequestHeaders()), cert,
+                body);
         seen.add(s);
         Answer a = answers.apply(s);
         try {
@@ -202,11 +230,11 @@ public final class TlsApiServer implements AutoCloseable {
                 Thread.sleep(a.delay().toMillis());
             }
             a.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
-            byte[] body = a.body() == null ? new byte[0] : a.body().getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(a.code(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(body);
+            byte[] out = a.body() == null ? new byte[0] : a.body().getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(a.code(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                try (OutputStream os = ex.getResponseBody()) {
+                    os.write(out);
                 }
             }
         } catch (InterruptedException e) {
