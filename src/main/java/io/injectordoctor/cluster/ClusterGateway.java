@@ -29,7 +29,6 @@ public final class ClusterGateway implements AutoCloseable {
     static final int SPARE_PAGES = 5;
     /** More objects of one kind than any cluster holds (Kubernetes' tested limit is 150,000 pods). */
     static final long MAX_ITEMS = 1_000_000;
-    private static final long MAX_ERROR_BODY = 64 * 1024;
 
     private final ClusterConfig config;
     private final HttpTransport http;
@@ -74,7 +73,7 @@ public final class ClusterGateway implements AutoCloseable {
 
     /** One object; the answer must be an object with a name. */
     public JsonNode get(String path) {
-        return send("GET", path, null, null, in -> object(in, "GET", path));
+        return send("GET", path, null, null, in -> Answers.object(in, "GET", path));
     }
 
     public JsonNode get(ResourceKind kind, String namespace, String name) {
@@ -169,14 +168,14 @@ public final class ClusterGateway implements AutoCloseable {
             boolean dryRun) {
         String path = Paths.item(kind, namespace, name) + "?fieldManager=" + enc(fieldManager) + (dryRun ? "&dryRun=All" : "");
         return send("PATCH", path, "application/merge-patch+json", body.getBytes(StandardCharsets.UTF_8),
-                in -> object(in, "PATCH", path));
+                in -> Answers.object(in, "PATCH", path));
     }
 
     /** Sends the object through admission as a server-side dry run: nothing is stored. */
     public JsonNode createDryRun(ResourceKind kind, String namespace, JsonNode object) {
         String path = Paths.collection(kind, namespace) + "?dryRun=All";
         return send("POST", path, "application/json", object.toString().getBytes(StandardCharsets.UTF_8),
-                in -> object(in, "POST", path));
+                in -> Answers.object(in, "POST", path));
     }
 
     /** The API server's answer to "may I?" (a SelfSubjectAccessReview, which every authenticated user may create). */
@@ -244,44 +243,11 @@ public final class ClusterGateway implements AutoCloseable {
                     sleep(RetryPolicy.wait(r.header("Retry-After"), attempt, java.time.Instant.now()));
                     continue;
                 }
-                throw error(code, method, path, r);
+                throw Answers.error(code, method, path, r);
             } catch (IOException e) {
                 throw new ApiException(0, method, path, Failures.describe(e, config), e);
             }
         }
-    }
-
-    private static JsonNode object(InputStream in, String method, String path) throws IOException {
-        JsonNode n = JsonTree.read(in);
-        if (!n.isObject()) {
-            throw ApiException.badAnswer(200, method, path, "the answer is not a JSON object");
-        }
-        if ("Status".equals(Json.text(n, "kind"))) {
-            throw ApiException.badAnswer(200, method, path, "the answer is a Status, not the object"
-                    + (Json.text(n, "message") == null ? "" : ": " + Json.text(n, "message")));
-        }
-        String name = Json.text(n, "metadata", "name");
-        if (name == null || name.isEmpty()) {
-            throw ApiException.badAnswer(200, method, path, "the answer has no metadata.name");
-        }
-        return n;
-    }
-
-    /** The server's own message when it sent a Status; else what kind of answer it was. */
-    private static ApiException error(int code, String method, String path, HttpTransport.Response r) throws IOException {
-        byte[] bytes = r.body().readNBytes((int) MAX_ERROR_BODY);
-        String type = r.header("Content-Type");
-        try {
-            JsonNode n = JsonTree.read(new String(bytes, StandardCharsets.UTF_8));
-            String m = Json.text(n, "message");
-            if (m != null) {
-                return new ApiException(code, method, path, m, null, false, "Status".equals(Json.text(n, "kind")));
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // not a Status object
-        }
-        return new ApiException(code, method, path, "HTTP " + code + (type == null || type.contains("json") ? ""
-                : " (a " + type.split(";")[0].strip() + " answer, not the API's)"), null, false, false);
     }
 
     private static void sleep(Duration d) {

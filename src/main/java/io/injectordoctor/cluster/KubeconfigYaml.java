@@ -21,7 +21,7 @@ final class KubeconfigYaml {
     private static final Set<String> NULL = Set.of("", "~", "null", "Null", "NULL");
 
     /** Thrown inside the reader when the text leaves the subset; never escapes {@link #parse}. */
-    private static final class Unsupported extends Exception {
+    static final class Unsupported extends Exception {
         private static final long serialVersionUID = 1L;
 
         Unsupported() {
@@ -224,7 +224,7 @@ final class KubeconfigYaml {
         }
         int i = 0;
         if (first == '"' || first == '\'') {
-            i = closingQuote(s, 0);
+            i = YamlLine.closingQuote(s, 0);
             if (i < 0) {
                 return -1;
             }
@@ -255,30 +255,7 @@ final class KubeconfigYaml {
 
     /** A value written on one line: a quoted or plain scalar, or a flow collection. */
     private static JsonNode inline(String s) throws Unsupported {
-        Flow f = new Flow(s);
-        JsonNode v = f.value(false);
-        f.skipSpaces();
-        if (f.i != s.length()) {
-            throw new Unsupported();
-        }
-        return v;
-    }
-
-    private static int closingQuote(String s, int open) {
-        char q = s.charAt(open);
-        for (int i = open + 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (q == '"' && c == '\\') {
-                i++;
-            } else if (c == q) {
-                if (q == '\'' && i + 1 < s.length() && s.charAt(i + 1) == '\'') {
-                    i++;
-                } else {
-                    return i;
-                }
-            }
-        }
-        return -1;
+        return YamlLine.read(s);
     }
 
     static JsonNode scalar(String plain) throws Unsupported {
@@ -304,188 +281,4 @@ final class KubeconfigYaml {
 
     private static final Set<String> YAML11 = Set.of("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
             "on", "On", "ON", "off", "Off", "OFF");
-
-    /** A cursor over one line's value: scalars and flow collections. */
-    private static final class Flow {
-        private final String s;
-        private int i;
-
-        Flow(String s) {
-            this.s = s;
-        }
-
-        void skipSpaces() {
-            while (i < s.length() && s.charAt(i) == ' ') {
-                i++;
-            }
-        }
-
-        JsonNode value(boolean inFlow) throws Unsupported {
-            skipSpaces();
-            if (i >= s.length()) {
-                return JsonTree.NODES.nullNode();
-            }
-            char c = s.charAt(i);
-            if (c == '{') {
-                return map();
-            }
-            if (c == '[') {
-                return list();
-            }
-            if (c == '"') {
-                return JsonTree.NODES.textNode(doubleQuoted());
-            }
-            if (c == '\'') {
-                return JsonTree.NODES.textNode(singleQuoted());
-            }
-            int start = i;
-            while (i < s.length()) {
-                char d = s.charAt(i);
-                if (inFlow && (d == ',' || d == ']' || d == '}' || (d == ':' && (i + 1 == s.length()
-                        || s.charAt(i + 1) == ' ' || ",]}".indexOf(s.charAt(i + 1)) >= 0)))) {
-                    break;
-                }
-                if (!inFlow && d == ':' && (i + 1 == s.length() || s.charAt(i + 1) == ' ')) {
-                    throw new Unsupported(); // "a: b: c"
-                }
-                i++;
-            }
-            String plain = s.substring(start, i).strip();
-            if (plain.isEmpty()) {
-                return JsonTree.NODES.nullNode();
-            }
-            return scalar(plain);
-        }
-
-        private ObjectNode map() throws Unsupported {
-            ObjectNode m = JsonTree.NODES.objectNode();
-            i++;
-            skipSpaces();
-            if (i < s.length() && s.charAt(i) == '}') {
-                i++;
-                return m;
-            }
-            while (true) {
-                JsonNode k = value(true);
-                if (!k.isValueNode() || k.isNull()) {
-                    throw new Unsupported();
-                }
-                skipSpaces();
-                JsonNode v;
-                if (i < s.length() && s.charAt(i) == ':') {
-                    i++;
-                    v = value(true);
-                    skipSpaces();
-                } else {
-                    v = JsonTree.NODES.nullNode();
-                }
-                if (m.has(k.asText())) {
-                    throw new Unsupported();
-                }
-                m.set(k.asText(), v);
-                if (i >= s.length()) {
-                    throw new Unsupported();
-                }
-                char c = s.charAt(i++);
-                if (c == '}') {
-                    return m;
-                }
-                if (c != ',') {
-                    throw new Unsupported();
-                }
-            }
-        }
-
-        private ArrayNode list() throws Unsupported {
-            ArrayNode a = JsonTree.NODES.arrayNode();
-            i++;
-            skipSpaces();
-            if (i < s.length() && s.charAt(i) == ']') {
-                i++;
-                return a;
-            }
-            while (true) {
-                JsonNode v = value(true);
-                skipSpaces();
-                if (i < s.length() && s.charAt(i) == ':') {
-                    throw new Unsupported(); // a single-pair mapping inside a flow sequence
-                }
-                a.add(v);
-                if (i >= s.length()) {
-                    throw new Unsupported();
-                }
-                char c = s.charAt(i++);
-                if (c == ']') {
-                    return a;
-                }
-                if (c != ',') {
-                    throw new Unsupported();
-                }
-            }
-        }
-
-        private String singleQuoted() throws Unsupported {
-            StringBuilder b = new StringBuilder();
-            for (i++; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == '\'') {
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '\'') {
-                        b.append('\'');
-                        i++;
-                    } else {
-                        i++;
-                        return b.toString();
-                    }
-                } else {
-                    b.append(c);
-                }
-            }
-            throw new Unsupported();
-        }
-
-        private String doubleQuoted() throws Unsupported {
-            StringBuilder b = new StringBuilder();
-            for (i++; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == '"') {
-                    i++;
-                    return b.toString();
-                }
-                if (c != '\\') {
-                    b.append(c);
-                    continue;
-                }
-                if (++i >= s.length()) {
-                    throw new Unsupported();
-                }
-                char e = s.charAt(i);
-                switch (e) {
-                    case 'n' -> b.append('\n');
-                    case 't' -> b.append('\t');
-                    case 'r' -> b.append('\r');
-                    case '0' -> b.append('\0');
-                    case '"', '\\', '/' -> b.append(e);
-                    case ' ' -> b.append(' ');
-                    case 'x' -> b.append((char) hex(2));
-                    case 'u' -> b.append((char) hex(4));
-                    case 'U' -> b.appendCodePoint(hex(8));
-                    default -> throw new Unsupported();
-                }
-            }
-            throw new Unsupported();
-        }
-
-        private int hex(int digits) throws Unsupported {
-            if (i + digits >= s.length()) {
-                throw new Unsupported();
-            }
-            try {
-                int v = Integer.parseUnsignedInt(s.substring(i + 1, i + 1 + digits), 16);
-                i += digits;
-                return v;
-            } catch (NumberFormatException e) {
-                throw new Unsupported();
-            }
-        }
-    }
 }

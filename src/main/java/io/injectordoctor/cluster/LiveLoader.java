@@ -47,7 +47,8 @@ public final class LiveLoader {
                 listInto(ResourceKind.NAMESPACE, null, ALL, b);
             }
         }
-        if (req.wants(ResourceKind.POD)) {
+        boolean cpOnly = req.controlPlane();
+        if (req.wants(ResourceKind.POD) && !cpOnly) {
             if (req.podName() != null) {
                 getOne(ResourceKind.POD, ns, req.podName(), sink, b, "pod " + ns + "/" + req.podName());
             } else {
@@ -56,11 +57,11 @@ public final class LiveLoader {
         }
         for (ResourceKind k : List.of(ResourceKind.DEPLOYMENT, ResourceKind.STATEFULSET, ResourceKind.DAEMONSET,
                 ResourceKind.REPLICASET, ResourceKind.JOB)) {
-            if (req.wants(k)) {
+            if (req.wants(k) && !cpOnly) {
                 listInto(k, ns, ALL, b);
             }
         }
-        if (req.wants(ResourceKind.EVENT)) {
+        if (req.wants(ResourceKind.EVENT) && !cpOnly) {
             listInto(ResourceKind.EVENT, ns, o -> "Warning".equals(Json.text(o, "type")), b);
         }
         Set<String> controlPlane = new LinkedHashSet<>();
@@ -68,7 +69,7 @@ public final class LiveLoader {
         if (req.wants(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION)) {
             listWebhookConfigurations(sink, b, controlPlane);
             // The decision needs each revision's injector version: the control plane's deployments.
-            boolean covered = ns == null && req.wants(ResourceKind.DEPLOYMENT);
+            boolean covered = !cpOnly && ns == null && req.wants(ResourceKind.DEPLOYMENT);
             for (String cp : controlPlane) {
                 if (!covered && !(cp.equals(ns) && req.wants(ResourceKind.DEPLOYMENT))) {
                     listInto(ResourceKind.DEPLOYMENT, cp, ALL, b);
@@ -76,6 +77,9 @@ public final class LiveLoader {
             }
         }
         for (String cp : controlPlane) {
+            if (cpOnly && req.wants(ResourceKind.POD)) {
+                listInto(ResourceKind.POD, cp, ALL, b);
+            }
             for (ResourceKind k : List.of(ResourceKind.CONFIGMAP, ResourceKind.SERVICE, ResourceKind.ENDPOINTS,
                     ResourceKind.ENDPOINTSLICE)) {
                 if (req.wants(k)) {

@@ -6,6 +6,8 @@ import io.injectordoctor.model.ServiceInfo;
 import io.injectordoctor.model.Webhook;
 import io.injectordoctor.model.WebhookConfiguration;
 import io.injectordoctor.model.WorkloadInfo;
+import io.injectordoctor.report.HookRef;
+import io.injectordoctor.report.InjectorTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +39,7 @@ public final class InjectorLocator {
                 if (svc == null || svc.selector().isEmpty()) {
                     continue;
                 }
-                HookRef hookRef = HookRef.of(config.name(), hook.name(), configRev, ref, svc);
+                HookRef hookRef = hookRef(config.name(), hook.name(), configRev, ref, svc);
                 for (WorkloadInfo d : s.workloads()) {
                     if ("Deployment".equals(d.kind()) && ref.namespace().equals(d.meta().namespace())
                             && matches(svc.selector(), d.templateMeta().labels())) {
@@ -60,6 +62,27 @@ public final class InjectorLocator {
         boolean legacy = IstioLayout.isLegacyInjector(name) || "sidecar-injector".equals(tpl.get("istio"));
         return new InjectorTarget(d.meta().namespace(), name, rev == null || rev.isEmpty() ? "default" : rev,
                 legacy, d.selector().isEmpty() ? tpl : d.selector(), hooks);
+    }
+
+    /** The hook's reference resolved against its Service: the port it calls and where that port leads. */
+    static HookRef hookRef(String configName, String hookName, String configRev, Webhook.ServiceReference ref,
+            ServiceInfo svc) {
+        int port = ref.portOrDefault();
+        for (ServiceInfo.Port sp : svc.ports()) {
+            if (sp.port() == port) {
+                String tp = sp.targetPort();
+                String name = sp.name() == null ? "" : sp.name();
+                if (tp == null || tp.isEmpty()) {
+                    return new HookRef(configName, hookName, configRev, ref.namespace(), ref.name(), port, name, port, null);
+                }
+                if (tp.chars().allMatch(Character::isDigit)) {
+                    return new HookRef(configName, hookName, configRev, ref.namespace(), ref.name(), port, name,
+                            Integer.valueOf(tp), null);
+                }
+                return new HookRef(configName, hookName, configRev, ref.namespace(), ref.name(), port, name, null, tp);
+            }
+        }
+        return new HookRef(configName, hookName, configRev, ref.namespace(), ref.name(), port, "", null, null);
     }
 
     static boolean matches(Map<String, String> selector, Map<String, String> podLabels) {

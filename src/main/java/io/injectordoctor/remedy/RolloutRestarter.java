@@ -8,6 +8,8 @@ import io.injectordoctor.cluster.ObjectConverter;
 import io.injectordoctor.cluster.Permissions;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.model.WorkloadInfo;
+import io.injectordoctor.report.InjectorTarget;
+import io.injectordoctor.report.RestartRecord;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,10 +26,6 @@ public final class RolloutRestarter {
     static final int ATTEMPTS = 3;
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
-    /** The patch as sent. */
-    public record Patch(String type, String body, String fieldManager, String restartedAt) {
-    }
-
     private final ClusterGateway api;
 
     public RolloutRestarter(ClusterGateway api) {
@@ -39,13 +37,13 @@ public final class RolloutRestarter {
         return ZonedDateTime.now(clock).format(RFC3339);
     }
 
-    public static Patch patchFor(String restartedAt) {
+    public static RestartRecord.Patch patchFor(String restartedAt) {
         if (!restartedAt.matches("[0-9T:+\\-Z]+")) {
             throw new IllegalArgumentException("not an RFC 3339 time: " + restartedAt);
         }
         String body = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"" + ANNOTATION + "\":\""
                 + restartedAt + "\"}}}}}";
-        return new Patch(PATCH_TYPE, body, FIELD_MANAGER, restartedAt);
+        return new RestartRecord.Patch(PATCH_TYPE, body, FIELD_MANAGER, restartedAt);
     }
 
     public WorkloadInfo read(InjectorTarget t) {
@@ -95,7 +93,7 @@ public final class RolloutRestarter {
      * Sends the patch; on a 409 conflict reads the Deployment again, re-checks that it is not paused
      * and tries again, {@value #ATTEMPTS} attempts in all.
      */
-    public void apply(InjectorTarget t, WorkloadInfo current, Patch patch, boolean dryRun) {
+    public void apply(InjectorTarget t, WorkloadInfo current, RestartRecord.Patch patch, boolean dryRun) {
         WorkloadInfo d = current;
         for (int attempt = 1; ; attempt++) {
             refusePaused(d);

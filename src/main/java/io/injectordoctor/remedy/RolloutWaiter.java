@@ -4,14 +4,15 @@ import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
 import io.injectordoctor.cluster.ApiException;
 import io.injectordoctor.cluster.ClusterGateway;
-import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.checks.health.InjectorEndpointsReady;
 import io.injectordoctor.cluster.ObjectConverter;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.model.WorkloadInfo;
+import io.injectordoctor.report.InjectorTarget;
+import io.injectordoctor.report.RestartRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -32,16 +33,17 @@ public final class RolloutWaiter {
     }
 
     private final ClusterGateway api;
-    private final Supplier<ClusterSnapshot> state;
+    private final Supplier<RestartRecord.Judgement> judge;
     private final Clock clock;
     private final Pause pause;
     private final Duration interval;
     private final Consumer<String> progress;
 
-    public RolloutWaiter(ClusterGateway api, Supplier<ClusterSnapshot> state, Clock clock, Pause pause, Duration interval,
-            Consumer<String> progress) {
+    /** @param judge the injector judged now, by the catalogue's checks */
+    public RolloutWaiter(ClusterGateway api, Supplier<RestartRecord.Judgement> judge, Clock clock, Pause pause,
+            Duration interval, Consumer<String> progress) {
         this.api = api;
-        this.state = state;
+        this.judge = judge;
         this.clock = clock;
         this.pause = pause;
         this.interval = interval;
@@ -73,13 +75,14 @@ public final class RolloutWaiter {
                 }
             }
             if (rolledOut != null) {
-                ClusterSnapshot s = state.get();
-                List<HealthCheck> waiting = new EndpointReadiness().checks(s, t).stream()
-                        .filter(c -> c.status() != HealthCheck.Status.OK).toList();
-                if (waiting.isEmpty()) {
+                // The endpoints check (ID0801) is what the API server needs: a ready address on the hook's port.
+                RestartRecord.Check endpoints = judge.get().checks().stream()
+                        .filter(c -> c.id().equals(InjectorEndpointsReady.ID)).findFirst().orElse(null);
+                if (endpoints == null || endpoints.status() != RestartRecord.Status.PROBLEM) {
                     return new Result(Outcome.READY, rollout, rolledOut, clock.instant());
                 }
-                last = "Waiting for ready endpoints: " + waiting.get(0).name() + ": " + waiting.get(0).detail();
+                last = "Waiting for ready endpoints: " + (endpoints.findings().isEmpty() ? endpoints.title()
+                        : endpoints.findings().get(0));
                 progress.accept(last);
             }
             if (!clock.instant().isBefore(deadline)) {

@@ -3,6 +3,7 @@ package io.injectordoctor.remedy;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
 import io.injectordoctor.cluster.Names;
+import io.injectordoctor.report.InjectorTarget;
 import java.util.List;
 import java.util.stream.Collectors;
 

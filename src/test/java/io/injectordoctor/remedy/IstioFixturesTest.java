@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.injectordoctor.cluster.ClusterGateway;
+import io.injectordoctor.report.HookRef;
+import io.injectordoctor.report.InjectorTarget;
+import io.injectordoctor.report.RestartRecord;
 import io.injectordoctor.testing.Gateways;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,6 +45,7 @@ class IstioFixturesTest {
             String name = rev.equals("default") ? "istiod" : "istiod-" + rev;
             Map<String, String> labels = Map.of("app", "istiod", "istio.io/rev", rev);
             cluster.service(name, labels, "https-webhook", 443, 15017).deployment(name, labels, labels, Map.of())
+                    .pod(name, labels, true)
                     .endpointSlice(name, "https-webhook", 15017, true);
         }
     }
@@ -55,9 +59,14 @@ class IstioFixturesTest {
         }
     }
 
+    InjectorState state() {
+        return new InjectorState(client, IstioCluster.NS, new InjectorJudge(io.injectordoctor.checks.CheckRegistry.builtIn())
+                .kinds());
+    }
+
     @Test
     void everyInjectionHookIsTracedToItsRevisionsDeployment() {
-        List<InjectorTarget> found = InjectorLocator.candidates(new InjectorState(client, IstioCluster.NS).get());
+        List<InjectorTarget> found = InjectorLocator.candidates(state().get());
 
         assertThat(found).extracting(InjectorTarget::id, InjectorTarget::revision).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("istio-system/istiod", "default"),
@@ -74,12 +83,19 @@ class IstioFixturesTest {
 
     @Test
     void theRenderedConfigurationsCarryNoCaBundleWhichIsAProblem() {
-        io.injectordoctor.cluster.ClusterSnapshot s = new InjectorState(client, IstioCluster.NS).get();
+        io.injectordoctor.cluster.ClusterSnapshot s = state().get();
         InjectorTarget rev16 = TargetChoice.choose(InjectorLocator.candidates(s), "1-16", null);
 
-        InjectorHealth h = RestartInjector.defaultAssessor(IstioCluster.NS).assess(s, rev16);
+        RestartRecord.Judgement h = new InjectorJudge(io.injectordoctor.checks.CheckRegistry.builtIn()).judge(s, rev16);
 
-        assertThat(h.checks()).filteredOn(c -> c.area().equals("endpoints")).allMatch(c -> c.status() == HealthCheck.Status.OK);
-        assertThat(h.problems()).isNotEmpty().allSatisfy(c -> assertThat(c.detail()).isEqualTo("caBundle is empty"));
+        assertThat(h.checks()).filteredOn(c -> c.id().equals("ID0801")).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(RestartRecord.Status.OK));
+        assertThat(h.healthy()).isFalse();
+        assertThat(h.checks()).filteredOn(c -> c.status() == RestartRecord.Status.PROBLEM).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo("ID0701");
+            // Only the 1-16 configuration: the default revision's hooks are another injector's.
+            assertThat(c.findings()).isNotEmpty().allSatisfy(f -> assertThat(f)
+                    .startsWith("MutatingWebhookConfiguration istio-sidecar-injector-1-16: the caBundle is empty"));
+        });
     }
 }

@@ -54,8 +54,16 @@ public final class DryRunProbe {
             JsonNode back = api.createDryRun(ResourceKind.POD, namespace, sent);
             return ProbeReading.returned(subject, sent, back, referenceInject);
         } catch (ApiException e) {
-            if (e.code() == 0 || e.code() == 401 || rbacRefusal(e)) {
+            if (e.code() == 401 || rbacRefusal(e)) {
                 throw failure(e, "create", ResourceKind.POD, namespace);
+            }
+            // Only the API server's own Status is its verdict on the pod; a timeout, a proxy's page or
+            // garbage says nothing about whether it would admit it.
+            if (e.unreachable() || e.badAnswer() || !e.statusBody()) {
+                throw new DoctorException(ExitCode.UNAVAILABLE, "the probe could not be completed: the dry-run create of "
+                        + subject + " in " + namespace + " got " + (e.unreachable() ? "no answer from " + api.server()
+                        + " (" + e.getMessage() + ")" : e.badAnswer() ? "a bad answer: " + e.getMessage()
+                        : e.getMessage()) + "; nothing is known about what the admission chain would do");
             }
             return ProbeReading.rejected(subject, sent, e.code(), e.getMessage(), referenceInject);
         }

@@ -1,10 +1,10 @@
 package io.injectordoctor.remedy.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.injectordoctor.cluster.JsonTree;
 import io.injectordoctor.mesh.IstioLayout;
 import java.io.IOException;
 import java.util.HashSet;
@@ -107,7 +107,7 @@ public final class ProbePods {
 
     private static JsonNode parse(String status) {
         try {
-            JsonNode n = new ObjectMapper().readTree(status);
+            JsonNode n = JsonTree.read(status);
             return n != null && n.isObject() ? n : null;
         } catch (IOException e) {
             return null;

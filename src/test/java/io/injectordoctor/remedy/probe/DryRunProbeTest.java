@@ -270,6 +270,25 @@ class DryRunProbeTest {
         assertThat(api.requests()).noneMatch(AdmissionChainServer.Request::podCreate);
     }
 
+    /** A timeout, a proxy's error page or garbage is not the API server's verdict: exit 69, never "would refuse". */
+    @Test
+    void anAnswerThatIsNotTheApiServersIsAnIncompleteProbe() {
+        for (AdmissionChainServer.Chain c : List.of(AdmissionChainServer.Chain.SLOW, AdmissionChainServer.Chain.PROXY_PAGE,
+                AdmissionChainServer.Chain.GARBAGE)) {
+            api.chain = c;
+            try (ClusterGateway quick = io.injectordoctor.cluster.ClusterGateway.open(io.injectordoctor.cluster.ClusterConfig
+                    .plain(java.net.URI.create(api.url()), "default", java.time.Duration.ofSeconds(1)))) {
+                assertThatThrownBy(() -> new DryRunProbe(quick, new Random(7)).probe(ResourceKind.POD, NS, POD, true))
+                        .as(c.name()).isInstanceOfSatisfying(DoctorException.class, e -> {
+                            assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
+                            assertThat(e.getMessage()).startsWith("the probe could not be completed: the dry-run create of pod/"
+                                    + POD + " in shop got ").doesNotContain("would refuse");
+                        });
+            }
+        }
+        assertThat(sentPods()).hasSize(3);
+    }
+
     static Pod injectedPod() {
         return new PodBuilder().withNewMetadata().withName(POD).withNamespace(NS).addToLabels("app", "web")
                 .addToLabels("pod-template-hash", "7d9f8c6b5d").withGenerateName("web-7d9f8c6b5d-")

@@ -1,7 +1,4 @@
-package io.injectordoctor.remedy;
-
-import io.injectordoctor.model.ServiceInfo;
-import io.injectordoctor.model.Webhook;
+package io.injectordoctor.report;
 
 /**
  * One injection hook and the service port it calls. The target port is resolved from the Service
@@ -21,26 +18,6 @@ import io.injectordoctor.model.Webhook;
 public record HookRef(String configName, String hookName, String configRevision,
         String serviceNamespace, String serviceName, int port,
         String portName, Integer targetPort, String targetPortName) {
-
-    /** The hook's reference resolved against its Service: the port it calls and where that port leads. */
-    static HookRef of(String configName, String hookName, String configRev, Webhook.ServiceReference ref, ServiceInfo svc) {
-        int port = ref.portOrDefault();
-        for (ServiceInfo.Port sp : svc.ports()) {
-            if (sp.port() == port) {
-                String tp = sp.targetPort();
-                String name = sp.name() == null ? "" : sp.name();
-                if (tp == null || tp.isEmpty()) {
-                    return new HookRef(configName, hookName, configRev, ref.namespace(), ref.name(), port, name, port, null);
-                }
-                if (tp.chars().allMatch(Character::isDigit)) {
-                    return new HookRef(configName, hookName, configRev, ref.namespace(), ref.name(), port, name,
-                            Integer.valueOf(tp), null);
-                }
-                return new HookRef(configName, hookName, configRev, ref.namespace(), ref.name(), port, name, null, tp);
-            }
-        }
-        return new HookRef(configName, hookName, configRev, ref.namespace(), ref.name(), port, "", null, null);
-    }
 
     public String hookId() {
         return configName + "/" + hookName;
