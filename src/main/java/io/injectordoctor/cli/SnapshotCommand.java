@@ -61,7 +61,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     boolean demo;
 
     @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Timeout of each API request in seconds (default: ${DEFAULT-VALUE}).")
+            description = "Timeout of each API request in seconds; 0 means no limit (default: ${DEFAULT-VALUE}).")
     int requestTimeoutSeconds;
 
     @Option(names = "--debug", description = "Show stack traces of failures.")
