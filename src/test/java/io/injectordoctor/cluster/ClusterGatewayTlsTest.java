@@ -135,4 +135,25 @@ class ClusterGatewayTlsTest {
             assertThat(seen).extracting(r -> r.header("Authorization")).containsOnly("Bearer t");
         }
     }
+
+    /** A 401 asks the exec plugin once more, as client-go does, and the request is sent again with its new token. */
+    @Test
+    void aRevokedPluginTokenIsRenewedOnceAfterA401() throws Exception {
+        Path count = dir.resolve("count");
+        Path plugin = dir.resolve("rotating.sh");
+        Files.writeString(plugin, "#!/bin/sh\necho run >> " + count + "\nn=$(wc -l < " + count + ")\n"
+                + "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                + "\"status\":{\"token\":\"token-%s\"}}' $n\n");
+        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
+        try (TlsApiServer s = TlsApiServer.tls(TlsApiServer.serving(ca), null).answering(r -> "Bearer token-1".equals(
+                r.header("Authorization")) ? Answer.json(401, "{\"kind\":\"Status\",\"message\":\"token revoked\"}")
+                : Answer.json(200, NAMESPACE));
+                ClusterGateway api = gateway("    server: " + s.url() + "\n" + caData(ca),
+                        "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: " + plugin
+                                + "\n      interactiveMode: Never\n")) {
+            assertThat(api.get(ResourceKind.NAMESPACE, null, "x").path("metadata").path("name").asText()).isEqualTo("x");
+            assertThat(s.seen()).extracting(r -> r.header("Authorization")).containsExactly("Bearer token-1", "Bearer token-2");
+            assertThat(Files.readAllLines(count)).hasSize(2);
+        }
+    }
 }
