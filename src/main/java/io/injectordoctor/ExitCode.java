@@ -9,6 +9,12 @@ public final class ExitCode {
     public static final int OK = 0;
     /** Findings at or above the failure threshold. */
     public static final int FINDINGS = 1;
+    /**
+     * restart-injector only: the restart was made (the patch was accepted) but what followed could not
+     * be read, so its outcome is unknown; a runbook must not restart again. The same value as
+     * {@code report.RestartRecord.RESTARTED_OUTCOME_UNKNOWN}.
+     */
+    public static final int RESTARTED_OUTCOME_UNKNOWN = 3;
     /** Usage error: unknown flag, malformed reference. */
     public static final int USAGE = 64;
     /** Bad input data: unparseable file or snapshot. */

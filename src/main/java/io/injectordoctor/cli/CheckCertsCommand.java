@@ -1,8 +1,5 @@
 package io.injectordoctor.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.LocalPortForward;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
 import io.injectordoctor.certs.BundleParser;
@@ -14,7 +11,10 @@ import io.injectordoctor.certs.ProbeOutcome;
 import io.injectordoctor.report.ProbeTarget;
 import io.injectordoctor.certs.RootLocator;
 import io.injectordoctor.certs.TlsProbe;
+import io.injectordoctor.cluster.ApiException;
+import io.injectordoctor.cluster.ClusterGateway;
 import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.PortForward;
 import io.injectordoctor.cluster.LoadRequest;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.render.Structured;
@@ -148,15 +148,15 @@ public final class CheckCertsCommand implements Callable<Integer> {
             targets.forEach(t -> probes.put(t, TlsProbe.probe(address.host(), address.port(), t.dnsName(), timeout)));
             return probes;
         }
-        try (KubernetesClient client = Loading.client(global)) {
+        try (ClusterGateway api = Loading.gateway(global)) {
             for (ProbeTarget t : targets) {
-                probes.put(t, forwardAndProbe(client, snapshot, t, timeout));
+                probes.put(t, forwardAndProbe(api, snapshot, t, timeout));
             }
         }
         return probes;
     }
 
-    private static ProbeOutcome forwardAndProbe(KubernetesClient client, ClusterSnapshot snapshot, ProbeTarget t,
+    private static ProbeOutcome forwardAndProbe(ClusterGateway api, ClusterSnapshot snapshot, ProbeTarget t,
             Duration timeout) {
         InjectorPod.Resolution r = InjectorPod.resolve(snapshot, t);
         if (r.pod().isEmpty()) {
@@ -164,20 +164,16 @@ public final class CheckCertsCommand implements Callable<Integer> {
         }
         InjectorPod pod = r.pod().get();
         String via = "pod " + pod.namespace() + "/" + pod.pod() + ":" + pod.port();
-        try (LocalPortForward pf = client.pods().inNamespace(pod.namespace()).withName(pod.pod())
-                .portForward(pod.port())) {
-            ProbeOutcome o = TlsProbe.probe("127.0.0.1", pf.getLocalPort(), t.dnsName(), timeout);
-            if (o instanceof ProbeOutcome.Failed f && pf.errorOccurred()) {
+        try (PortForward pf = api.portForward(pod.namespace(), pod.pod(), pod.port())) {
+            ProbeOutcome o = TlsProbe.probe("127.0.0.1", pf.localPort(), t.dnsName(), timeout);
+            String tunnel = pf.error();
+            if (o instanceof ProbeOutcome.Failed && tunnel != null) {
                 // The tunnel's own error says more than the handshake that it broke.
-                String tunnel = pf.getServerThrowables().stream().findFirst()
-                        .or(() -> pf.getClientThrowables().stream().findFirst())
-                        .map(x -> x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage())
-                        .orElse("unknown error");
                 return new ProbeOutcome.Failed(via, "port-forward failed: " + tunnel
                         + " (port-forwarding needs RBAC verb 'create' on 'pods/portforward')");
             }
             return relabel(o, via + " (port-forward)");
-        } catch (KubernetesClientException | IOException e) {
+        } catch (ApiException e) {
             return new ProbeOutcome.Failed(via, "port-forward failed: " + e.getMessage());
         }
     }

@@ -1,6 +1,6 @@
 package io.injectordoctor.cli;
 
-import io.fabric8.kubernetes.client.Config;
+import io.injectordoctor.cluster.ClusterConfig;
 import io.injectordoctor.demo.DemoCluster;
 
 /**
@@ -13,7 +13,7 @@ final class DemoSupport {
     private DemoSupport() {
     }
 
-    static synchronized Config config(GlobalOptions g) {
+    static synchronized ClusterConfig config(GlobalOptions g) {
         if (demo == null) {
             demo = DemoCluster.start(io.injectordoctor.demo.Scenario.HEALTHY);
             Runtime.getRuntime().addShutdownHook(new Thread(demo::close));

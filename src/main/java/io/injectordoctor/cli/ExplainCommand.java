@@ -17,7 +17,6 @@ import io.injectordoctor.explain.PodsAudit;
 import io.injectordoctor.mesh.IstioVersion;
 import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.WorkloadInfo;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.injectordoctor.remedy.probe.DryRunProbe;
 import io.injectordoctor.remedy.probe.ProbeResult;
 import io.injectordoctor.remedy.probe.ProbedExplanation;
@@ -322,8 +321,8 @@ public final class ExplainCommand implements Callable<Integer> {
     /** A refusal throws before anything is printed, so the user sees one error line with its exit code. */
     private int emitProbed(Explanation e, ResourceKind kind, String ns, String name) {
         ProbeResult p;
-        try (KubernetesClient client = Loading.client(global)) {
-            p = new DryRunProbe(client, new SecureRandom()).probe(kind, ns, name, e.reference().inject()).orThrow();
+        try (io.injectordoctor.cluster.ClusterGateway api = Loading.gateway(global)) {
+            p = new DryRunProbe(api, new SecureRandom()).probe(kind, ns, name, e.reference().inject()).orThrow();
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (global.output) {

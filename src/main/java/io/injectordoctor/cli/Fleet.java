@@ -1,23 +1,19 @@
 package io.injectordoctor.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
+import io.injectordoctor.cluster.Environment;
+import io.injectordoctor.cluster.Kubeconfig;
 import io.injectordoctor.render.FleetText;
 import io.injectordoctor.render.FleetText.Row;
 import io.injectordoctor.render.ProgressLine;
 import io.injectordoctor.render.Structured;
 import io.injectordoctor.render.Style;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +29,6 @@ import picocli.CommandLine.Model.CommandSpec;
  * the end of the run.
  */
 final class Fleet {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     record Report(int schemaVersion, String command, List<Row> clusters) {
     }
 
@@ -146,36 +140,13 @@ final class Fleet {
         return out;
     }
 
-    /** Context names of the kubeconfig kubectl would read: --kubeconfig, else $KUBECONFIG, else ~/.kube/config. */
+    /** Context names of the kubeconfig kubectl would read, merged as kubectl merges $KUBECONFIG. */
     static List<String> allContexts(Path kubeconfig) {
-        List<Path> files = new ArrayList<>();
-        if (kubeconfig != null) {
-            files.add(kubeconfig);
-        } else if (System.getenv("KUBECONFIG") != null && !System.getenv("KUBECONFIG").isBlank()) {
-            for (String p : System.getenv("KUBECONFIG").split(java.io.File.pathSeparator)) {
-                if (!p.isBlank()) {
-                    files.add(Path.of(p));
-                }
-            }
-        } else {
-            files.add(Path.of(System.getProperty("user.home"), ".kube", "config"));
+        Kubeconfig merged = Kubeconfig.load(kubeconfig, Environment.system());
+        if (merged.contexts().isEmpty()) {
+            throw new DoctorException(ExitCode.USAGE, "no context in the kubeconfig ("
+                    + (merged.files().isEmpty() ? Kubeconfig.candidates(kubeconfig, Environment.system()) : merged.files()) + ")");
         }
-        Map<String, Boolean> names = new LinkedHashMap<>();
-        for (Path f : files) {
-            try {
-                JsonNode root = YAML.readTree(Files.readString(f));
-                if (root != null) {
-                    root.path("contexts").forEach(c -> names.put(c.path("name").asText(), true));
-                }
-            } catch (IOException e) {
-                throw new DoctorException(ExitCode.DATA, f + ": cannot read the kubeconfig: "
-                        + e.getMessage().lines().findFirst().orElse(""));
-            }
-        }
-        names.remove("");
-        if (names.isEmpty()) {
-            throw new DoctorException(ExitCode.USAGE, "no context in the kubeconfig (" + files + ")");
-        }
-        return List.copyOf(names.keySet());
+        return List.copyOf(merged.contexts().keySet());
     }
 }

@@ -1,37 +1,65 @@
 package io.injectordoctor.cli;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
-import io.injectordoctor.cluster.ApiClient;
-import io.injectordoctor.cluster.ApiException;
 import io.injectordoctor.cluster.ClusterConfig;
+import io.injectordoctor.cluster.ClusterGateway;
 import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ConfigResolver;
+import io.injectordoctor.cluster.Environment;
 import io.injectordoctor.cluster.LiveLoader;
 import io.injectordoctor.cluster.LoadRequest;
-import io.injectordoctor.cluster.Permissions;
 import io.injectordoctor.cluster.PodStream;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.cluster.SnapshotFile;
 import io.injectordoctor.render.ProgressLine;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /** Chooses where the cluster state comes from: --snapshot FILE, --demo, or the live cluster. */
 public final class Loading {
     private Loading() {
     }
 
-    /** The fabric8 configuration for the chosen live cluster (or the demo cluster). */
-    public static Config config(GlobalOptions g) {
+    // Resolved once per invocation: a kubeconfig given as /dev/stdin or a process substitution can be read once only.
+    private static final Map<GlobalOptions, ClusterConfig> RESOLVED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The resolved configuration of the chosen live cluster (or the demo cluster). */
+    public static ClusterConfig config(GlobalOptions g) {
         if (g.snapshot != null) {
             throw new DoctorException(ExitCode.USAGE, "this command needs a live cluster; --snapshot cannot be used with it");
         }
-        if (g.demo) {
-            return DemoSupport.config(g);
+        ClusterConfig c = RESOLVED.get(g);
+        if (c == null) {
+            c = resolve(g);
+            RESOLVED.put(g, c);
         }
-        return ClusterConfig.build(g.kubeconfig, g.context, g.requestTimeoutSeconds);
+        return c;
+    }
+
+    private static ClusterConfig resolve(GlobalOptions g) {
+        Duration timeout = requestTimeout(g.requestTimeoutSeconds);
+        if (g.demo) {
+            return DemoSupport.config(g).withTimeout(timeout);
+        }
+        // --as and --as-group, where the global options carry them, go into the request's asUser and asGroups.
+        return ConfigResolver.resolve(ConfigResolver.Request.of(g.kubeconfig, g.context, timeout), Environment.system());
+    }
+
+    /** --request-timeout as kubectl reads it: 0 means no limit, a negative value is a usage error. */
+    static Duration requestTimeout(int seconds) {
+        if (seconds < 0) {
+            throw new DoctorException(ExitCode.USAGE, "--request-timeout must not be negative (0 means no limit), got "
+                    + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** The one gateway to the chosen cluster. */
+    public static ClusterGateway gateway(GlobalOptions g) {
+        return ClusterGateway.open(config(g));
     }
 
     /** The namespace of the subject: -n, else the context's namespace, else "default". */
@@ -42,7 +70,7 @@ public final class Loading {
         if (g.snapshot != null) {
             return "default";
         }
-        return ClusterConfig.defaultNamespace(config(g));
+        return config(g).defaultNamespace();
     }
 
     public static ClusterSnapshot snapshot(GlobalOptions g, LoadRequest req) {
@@ -58,20 +86,19 @@ public final class Loading {
             }
             return s;
         }
-        Config config = config(g);
-        try (ApiClient api = new ApiClient(config)) {
-            return loadShowingProgress(g, api, req, config);
+        try (ClusterGateway api = gateway(g)) {
+            return loadShowingProgress(g, api, req);
         }
     }
 
     /** Loads with a progress line on a terminal: the resource being read, its pages and objects so far. */
-    private static ClusterSnapshot loadShowingProgress(GlobalOptions g, ApiClient api, LoadRequest req, Config config) {
+    private static ClusterSnapshot loadShowingProgress(GlobalOptions g, ClusterGateway api, LoadRequest req) {
         try (ProgressLine progress = ProgressLine.forTerminal(new java.io.PrintWriter(System.err, true),
                 g.output == GlobalOptions.OutputFormat.text)) {
             java.util.Map<String, Integer> pages = new java.util.HashMap<>();
             api.onPage((path, items) -> progress.show(String.format(java.util.Locale.ROOT, "reading %s: page %d, %,d so far",
                     resourceOf(path), pages.merge(path, 1, Integer::sum), items)));
-            ClusterSnapshot s = new LiveLoader(api, g.istioNamespace).load(req, ClusterConfig.describe(config));
+            ClusterSnapshot s = new LiveLoader(api, g.istioNamespace).load(req, api.config().describe());
             api.onPage((path, items) -> { });
             return s;
         }
@@ -93,9 +120,8 @@ public final class Loading {
             return audit.run(s, each -> s.pods().stream()
                     .filter(p -> podNamespace == null || podNamespace.equals(p.meta().namespace())).forEach(each));
         }
-        Config config = config(g);
-        try (ApiClient api = new ApiClient(config)) {
-            ClusterSnapshot s = loadShowingProgress(g, api, req, config);
+        try (ClusterGateway api = gateway(g)) {
+            ClusterSnapshot s = loadShowingProgress(g, api, req);
             // The rows printed as each page arrives are the progress from here on.
             LiveLoader pods = new LiveLoader(api, g.istioNamespace);
             return audit.run(s, each -> pods.streamPods(podNamespace, each));
@@ -115,19 +141,5 @@ public final class Loading {
                 throw new DoctorException(ExitCode.NOPERM, why);
             }
         }
-    }
-
-    /** A full fabric8 client, for commands that act (restart) or stream (port-forward). */
-    public static KubernetesClient client(GlobalOptions g) {
-        return new KubernetesClientBuilder().withConfig(config(g)).build();
-    }
-
-    public static DoctorException failure(KubernetesClientException e, String verb, ResourceKind kind,
-            String namespace) {
-        int code = e.getCode();
-        String server = "the API server";
-        return Permissions.failure(new ApiException(code, verb, "", e.getStatus() != null
-                && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : String.valueOf(e.getMessage()), e),
-                server, verb, kind, namespace);
     }
 }

@@ -1,10 +1,11 @@
 package io.injectordoctor.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.injectordoctor.cluster.ClusterGateway;
 import io.injectordoctor.remedy.Pause;
 import io.injectordoctor.remedy.RestartInjector;
-import io.injectordoctor.remedy.RestartRecord;
-import io.injectordoctor.remedy.RestartReport;
+import io.injectordoctor.report.RestartRecord;
+import io.injectordoctor.render.RestartText;
+import io.injectordoctor.remedy.TargetChoice;
 import io.injectordoctor.render.Structured;
 import io.injectordoctor.render.Style;
 import java.io.Console;
@@ -42,8 +43,9 @@ import picocli.CommandLine.Spec;
             "      a legacy injector; the whole record (target, patch, timings, before, after) as JSON",
             "",
             "Exit codes: 0 fixed, healthy, or dry run done; 1 a problem remains, the rollout failed or timed",
-            "out, the answer was no, or the Deployment is paused; 64 usage (several injectors and none chosen,",
-            "no --yes off a terminal); 69 cluster unreachable; 77 permission missing (named)."
+            "out, the answer was no, or the Deployment is paused; 3 restarted, but the outcome could not be read",
+            "(do not restart again: follow it with kubectl rollout status); 64 usage (several injectors and none",
+            "chosen, no --yes off a terminal, a duration too long); 69 cluster unreachable; 77 permission missing."
         })
 public final class RestartInjectorCommand implements Callable<Integer> {
     @Mixin
@@ -82,20 +84,22 @@ public final class RestartInjectorCommand implements Callable<Integer> {
         if (pollInterval.isZero()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--poll-interval must be more than 0");
         }
+        // A malformed --deployment costs no cluster connection.
+        TargetChoice.validate(deployment);
         Console console = terminal(System.console());
         boolean text = global.output == GlobalOptions.OutputFormat.text;
         ProgressLine line = new ProgressLine(out, console != null && text);
         RestartInjector.Consent consent = console == null ? null : summary -> ask(console, summary);
         RestartRecord record;
-        try (KubernetesClient client = Loading.client(global)) {
-            record = new RestartInjector(client, RestartInjector.defaultAssessor(client, global.istioNamespace),
-                    Clock.systemDefaultZone(), Pause.sleeping(), line, consent)
+        try (ClusterGateway api = Loading.gateway(global)) {
+            record = new RestartInjector(api, global.istioNamespace, Clock.systemDefaultZone(), Pause.sleeping(), line,
+                    consent)
                     .run(new RestartInjector.Options(revision, deployment, force, yes, dryRun, timeout, pollInterval));
         } finally {
             line.end();
         }
         if (text) {
-            new RestartReport(Style.detect(global.noColor)).print(out, record);
+            new RestartText(Style.detect(global.noColor)).print(out, record);
         } else {
             Structured.write(out, record, global.output == GlobalOptions.OutputFormat.yaml);
         }
@@ -154,9 +158,13 @@ public final class RestartInjectorCommand implements Callable<Integer> {
         }
     }
 
-    /** Durations as kubectl writes them: 90s, 5m, 1h30m, 500ms; a bare 0 means zero. */
+    /**
+     * Durations as kubectl writes them: 90s, 5m, 1h30m, 500ms; a bare 0 means zero. Anything longer
+     * than {@link #MAX} is refused before the cluster is asked: a deadline that overflows is no deadline.
+     */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s)");
+        static final Duration MAX = Duration.ofDays(366);
 
         @Override
         public Duration convert(String value) {
@@ -168,19 +176,30 @@ public final class RestartInjectorCommand implements Callable<Integer> {
             Duration d = Duration.ZERO;
             int end = 0;
             while (m.find() && m.start() == end) {
-                long n = Long.parseLong(m.group(1));
-                d = d.plus(switch (m.group(2)) {
-                    case "h" -> Duration.ofHours(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    default -> Duration.ofMillis(n);
-                });
+                try {
+                    long n = Long.parseLong(m.group(1));
+                    d = d.plus(switch (m.group(2)) {
+                        case "h" -> Duration.ofHours(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        default -> Duration.ofMillis(n);
+                    });
+                } catch (ArithmeticException | NumberFormatException e) {
+                    throw tooLong(value);
+                }
                 end = m.end();
             }
             if (end == 0 || end != v.length()) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 90s, 5m, 1h30m)");
             }
+            if (d.compareTo(MAX) > 0) {
+                throw tooLong(value);
+            }
             return d;
+        }
+
+        private static CommandLine.TypeConversionException tooLong(String value) {
+            return new CommandLine.TypeConversionException("'" + value + "' is too long: at most " + MAX.toHours() + "h");
         }
     }
 }

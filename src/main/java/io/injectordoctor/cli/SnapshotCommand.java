@@ -1,11 +1,9 @@
 package io.injectordoctor.cli;
 
-import io.fabric8.kubernetes.client.Config;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
-import io.injectordoctor.cluster.ApiClient;
 import io.injectordoctor.cluster.Capture;
-import io.injectordoctor.cluster.ClusterConfig;
+import io.injectordoctor.cluster.ClusterGateway;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.LiveLoader;
 import io.injectordoctor.cluster.LoadRequest;
@@ -50,11 +48,12 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to use.")
     String context;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", converter = GlobalOptions.NamespaceName.class,
             description = "Capture the workloads of one namespace only (default: all namespaces).")
     String namespace;
 
     @Option(names = "--istio-namespace", paramLabel = "NS", defaultValue = "istio-system",
+            converter = GlobalOptions.NamespaceName.class,
             description = "Namespace of the Istio control plane (default: ${DEFAULT-VALUE}).")
     String istioNamespace;
 
@@ -62,7 +61,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     boolean demo;
 
     @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Timeout of each API request in seconds (default: ${DEFAULT-VALUE}).")
+            description = "Timeout of each API request in seconds; 0 means no limit (default: ${DEFAULT-VALUE}).")
     int requestTimeoutSeconds;
 
     @Option(names = "--debug", description = "Show stack traces of failures.")
@@ -76,11 +75,11 @@ public final class SnapshotCommand implements Callable<Integer> {
         g.istioNamespace = istioNamespace;
         g.demo = demo;
         g.requestTimeoutSeconds = requestTimeoutSeconds;
-        Config config = Loading.config(g);
+        Loading.config(g);
         LoadRequest everything = new LoadRequest(EnumSet.allOf(ResourceKind.class), namespace, null);
-        String source = ClusterConfig.describe(config);
         ClusterSnapshot s;
-        try (Writer w = writer(); ApiClient api = new ApiClient(config)) {
+        try (ClusterGateway api = Loading.gateway(g); Writer w = writer()) {
+            String source = api.config().describe();
             try (Capture capture = new Capture(w, source)) {
                 s = new LiveLoader(api, istioNamespace, capture::add).load(everything, source);
                 capture.finish(s.loaded(), s.unreadable());

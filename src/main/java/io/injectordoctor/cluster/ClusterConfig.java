@@ -1,86 +1,103 @@
 package io.injectordoctor.cluster;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.injectordoctor.DoctorException;
-import io.injectordoctor.ExitCode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Builds the fabric8 client configuration the way kubectl would: --kubeconfig, else $KUBECONFIG,
- * else ~/.kube/config, else the in-cluster service account; --context picks the context.
+ * The one resolved configuration every connection to a cluster is made from: where the API
+ * server is, how it is trusted, who we are, through which proxy, as whom, for how long. Made by
+ * {@link ConfigResolver} (or by the demo for its own server); the gateway is built from it.
+ *
+ * @param context        the kubeconfig context, null for the in-cluster or the demo configuration
+ * @param server         the API server's URL, without user info
+ * @param namespace      the context's namespace, null when it names none
+ * @param clientCertificate the kubeconfig's client certificate and key, null when none
+ * @param proxy          the proxy to go through, null for a direct connection
+ * @param requestTimeout how long one request may take; zero means no limit (kubectl's --request-timeout=0)
  */
-public final class ClusterConfig {
-    private ClusterConfig() {
-    }
+public record ClusterConfig(String context, URI server, String namespace, Tls tls, Credential credential,
+        ClientCertificate clientCertificate, URI proxy, Impersonation impersonation, Duration requestTimeout) {
 
-    public static Config build(Path kubeconfig, String context, int requestTimeoutSeconds) {
-        Config config = KubeconfigReader.singleFile(kubeconfig)
-                .filter(java.nio.file.Files::isRegularFile)
-                .flatMap(f -> KubeconfigReader.read(f, context))
-                .orElse(null);
-        if (config != null) {
-            return withTimeouts(config, requestTimeoutSeconds);
+    /**
+     * How the server's certificate is checked.
+     *
+     * @param caPem      the certificate authorities of the kubeconfig (PEM), null for the system's trust store
+     * @param caSource   where they came from, for messages
+     * @param insecure   insecure-skip-tls-verify: nothing is checked
+     * @param serverName tls-server-name: the name sent (SNI) and checked instead of the URL's host, or null
+     */
+    public record Tls(String caPem, String caSource, boolean insecure, String serverName) {
+        public static Tls system() {
+            return new Tls(null, null, false, null);
         }
-        if (kubeconfig != null) {
-            String text;
-            try {
-                text = Files.readString(kubeconfig);
-            } catch (NoSuchFileException e) {
-                throw new DoctorException(ExitCode.DATA, kubeconfig + ": no such kubeconfig file");
-            } catch (IOException e) {
-                throw new DoctorException(ExitCode.DATA, kubeconfig + ": cannot read kubeconfig: " + e.getMessage());
-            }
-            try {
-                config = Config.fromKubeconfig(context, text, kubeconfig.toString());
-            } catch (RuntimeException e) {
-                throw new DoctorException(ExitCode.DATA, kubeconfig + ": malformed kubeconfig: " + firstLine(e), e);
-            }
-        } else {
-            try {
-                config = Config.autoConfigure(context);
-            } catch (RuntimeException e) {
-                throw new DoctorException(ExitCode.DATA, "malformed kubeconfig: " + firstLine(e), e);
-            }
+    }
+
+    /** A client certificate with its key; the key never appears in a message. */
+    public record ClientCertificate(String certificatePem, String keyPem, String source) {
+        @Override
+        public String toString() {
+            return "ClientCertificate[" + source + "]";
         }
-        if (context != null && (config.getCurrentContext() == null
-                || !context.equals(config.getCurrentContext().getName()))) {
-            throw new DoctorException(ExitCode.USAGE, "context \"" + context + "\" not found in the kubeconfig");
+    }
+
+    /** Kubernetes impersonation: requests are made as this user (kubeconfig as/as-groups, or --as/--as-group). */
+    public record Impersonation(String user, String uid, List<String> groups, Map<String, List<String>> extra) {
+        public Impersonation {
+            groups = groups == null ? List.of() : List.copyOf(groups);
+            extra = extra == null ? Map.of() : Map.copyOf(extra);
         }
-        return withTimeouts(config, requestTimeoutSeconds);
-    }
 
-    private static Config withTimeouts(Config config, int requestTimeoutSeconds) {
-        int ms = Math.max(1, requestTimeoutSeconds) * 1000;
-        return new ConfigBuilder(config)
-                .withRequestTimeout(ms)
-                .withConnectionTimeout(Math.min(ms, 10_000))
-                // We retry 429/503 ourselves within a bound; fabric8's own backoff would hide an unreachable server.
-                .withRequestRetryBackoffLimit(0)
-                .build();
-    }
-
-    /** The namespace a context defaults to, else "default". */
-    public static String defaultNamespace(Config config) {
-        String ns = config.getNamespace();
-        return ns == null || ns.isEmpty() ? "default" : ns;
-    }
-
-    /** A description of the target for reports: "context NAME (URL)". */
-    public static String describe(Config config) {
-        String ctx = config.getCurrentContext() == null ? null : config.getCurrentContext().getName();
-        return (ctx == null ? "" : "context " + ctx + " ") + "(" + config.getMasterUrl() + ")";
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && t.getMessage() == null) {
-            t = t.getCause();
+        public static Impersonation none() {
+            return new Impersonation(null, null, List.of(), Map.of());
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.lines().findFirst().orElse(m);
+
+        public boolean active() {
+            return user != null;
+        }
+    }
+
+    public ClusterConfig {
+        tls = tls == null ? Tls.system() : tls;
+        credential = credential == null ? new Credential.None() : credential;
+        impersonation = impersonation == null ? Impersonation.none() : impersonation;
+        requestTimeout = requestTimeout == null ? Duration.ZERO : requestTimeout;
+    }
+
+    /** A configuration for a plain server with no credentials, as the demo cluster has. */
+    public static ClusterConfig plain(URI server, String namespace, Duration requestTimeout) {
+        return new ClusterConfig(null, server, namespace, Tls.system(), new Credential.None(), null, null,
+                Impersonation.none(), requestTimeout);
+    }
+
+    public boolean secure() {
+        return "https".equalsIgnoreCase(server.getScheme());
+    }
+
+    /** The namespace a context defaults to, else "default" (client_config.go DirectClientConfig.Namespace). */
+    public String defaultNamespace() {
+        return namespace == null || namespace.isEmpty() ? "default" : namespace;
+    }
+
+    /** The server as messages show it: never with a password (there is none left in {@link #server}). */
+    public String serverText() {
+        String s = server.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** "context NAME (URL)", for reports and a snapshot's source. */
+    public String describe() {
+        return (context == null ? "" : "context " + context + " ") + "(" + serverText() + ")";
+    }
+
+    public ClusterConfig withTimeout(Duration timeout) {
+        return new ClusterConfig(context, server, namespace, tls, credential, clientCertificate, proxy, impersonation,
+                timeout);
+    }
+
+    public ClusterConfig withImpersonation(Impersonation i) {
+        return new ClusterConfig(context, server, namespace, tls, credential, clientCertificate, proxy, i,
+                requestTimeout);
     }
 }

@@ -18,11 +18,11 @@ import java.util.function.Consumer;
 public final class LiveLoader {
     private static final java.util.function.Predicate<JsonNode> ALL = o -> true;
 
-    private final ApiClient api;
+    private final ClusterGateway api;
     private final String istioNamespace;
     private final Consumer<JsonNode> tap;
 
-    public LiveLoader(ApiClient api, String istioNamespace) {
+    public LiveLoader(ClusterGateway api, String istioNamespace) {
         this(api, istioNamespace, o -> { });
     }
 
@@ -30,7 +30,7 @@ public final class LiveLoader {
      * @param tap receives every object read, already stripped of what must not leave the cluster
      *     (see {@link Capture#sanitize}); used to write a snapshot file while loading
      */
-    public LiveLoader(ApiClient api, String istioNamespace, Consumer<JsonNode> tap) {
+    public LiveLoader(ClusterGateway api, String istioNamespace, Consumer<JsonNode> tap) {
         this.api = api;
         this.istioNamespace = istioNamespace;
         this.tap = tap;
@@ -47,7 +47,8 @@ public final class LiveLoader {
                 listInto(ResourceKind.NAMESPACE, null, ALL, b);
             }
         }
-        if (req.wants(ResourceKind.POD)) {
+        boolean cpOnly = req.controlPlane();
+        if (req.wants(ResourceKind.POD) && !cpOnly) {
             if (req.podName() != null) {
                 getOne(ResourceKind.POD, ns, req.podName(), sink, b, "pod " + ns + "/" + req.podName());
             } else {
@@ -56,11 +57,11 @@ public final class LiveLoader {
         }
         for (ResourceKind k : List.of(ResourceKind.DEPLOYMENT, ResourceKind.STATEFULSET, ResourceKind.DAEMONSET,
                 ResourceKind.REPLICASET, ResourceKind.JOB)) {
-            if (req.wants(k)) {
+            if (req.wants(k) && !cpOnly) {
                 listInto(k, ns, ALL, b);
             }
         }
-        if (req.wants(ResourceKind.EVENT)) {
+        if (req.wants(ResourceKind.EVENT) && !cpOnly) {
             listInto(ResourceKind.EVENT, ns, o -> "Warning".equals(Json.text(o, "type")), b);
         }
         Set<String> controlPlane = new LinkedHashSet<>();
@@ -68,7 +69,7 @@ public final class LiveLoader {
         if (req.wants(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION)) {
             listWebhookConfigurations(sink, b, controlPlane);
             // The decision needs each revision's injector version: the control plane's deployments.
-            boolean covered = ns == null && req.wants(ResourceKind.DEPLOYMENT);
+            boolean covered = !cpOnly && ns == null && req.wants(ResourceKind.DEPLOYMENT);
             for (String cp : controlPlane) {
                 if (!covered && !(cp.equals(ns) && req.wants(ResourceKind.DEPLOYMENT))) {
                     listInto(ResourceKind.DEPLOYMENT, cp, ALL, b);
@@ -87,6 +88,9 @@ public final class LiveLoader {
             }
         }
         for (String cp : controlPlane) {
+            if (cpOnly && req.wants(ResourceKind.POD)) {
+                listInto(ResourceKind.POD, cp, ALL, b);
+            }
             for (ResourceKind k : List.of(ResourceKind.CONFIGMAP, ResourceKind.SERVICE, ResourceKind.ENDPOINTS,
                     ResourceKind.ENDPOINTSLICE)) {
                 if (req.wants(k)) {
@@ -140,7 +144,7 @@ public final class LiveLoader {
         ClusterSnapshot.Builder[] part = {ClusterSnapshot.builder()};
         SnapshotAssembler[] sink = {new SnapshotAssembler(part[0])};
         try {
-            api.listPages(Paths.collection(kind, namespace), new ApiClient.PageSink() {
+            api.listPages(Paths.collection(kind, namespace), new ClusterGateway.PageSink() {
                 @Override
                 public void item(JsonNode o) {
                     JsonNode typed = withKind(o, kind);
@@ -172,7 +176,7 @@ public final class LiveLoader {
         String[] last = {null};
         boolean[] skipping = {false};
         try {
-            api.listPages(Paths.collection(ResourceKind.POD, namespace), new ApiClient.PageSink() {
+            api.listPages(Paths.collection(ResourceKind.POD, namespace), new ClusterGateway.PageSink() {
                 @Override
                 public void item(JsonNode o) {
                     String key = Json.text(o, "metadata", "namespace") + "/" + Json.text(o, "metadata", "name");

@@ -21,7 +21,6 @@ import io.injectordoctor.model.Webhook;
 import io.injectordoctor.model.WebhookConfiguration;
 import io.injectordoctor.model.WorkloadInfo;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,8 +225,7 @@ public final class ObjectConverter {
         Map<String, String> labels = new LinkedHashMap<>();
         JsonNode ml = item.get("matchLabels");
         if (ml != null && ml.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = ml.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : ml.properties()) {
                 labels.put(e.getKey(), e.getValue().asText());
             }
         }

@@ -1,6 +1,13 @@
 package io.injectordoctor.cluster;
 
-/** REST paths of the kinds a diagnosis reads. */
+import io.injectordoctor.DoctorException;
+import io.injectordoctor.ExitCode;
+
+/**
+ * REST paths of the kinds a diagnosis reads. Every name and namespace is checked against
+ * Kubernetes' rules here, the one place paths are made, so nothing but a name reaches a URL
+ * ("../../x" or "a?labelSelector=..." is refused as a usage error).
+ */
 final class Paths {
     private Paths() {
     }
@@ -16,6 +23,12 @@ final class Paths {
     }
 
     static String collection(ResourceKind k, String namespace) {
+        if (namespace != null && k.namespaced()) {
+            String problem = Names.namespaceProblem(namespace);
+            if (problem != null) {
+                throw new DoctorException(ExitCode.USAGE, problem);
+            }
+        }
         if (!k.namespaced() || namespace == null) {
             return prefix(k) + "/" + k.resource();
         }
@@ -23,6 +36,11 @@ final class Paths {
     }
 
     static String item(ResourceKind k, String namespace, String name) {
+        String problem = k == ResourceKind.NAMESPACE ? Names.namespaceProblem(name)
+                : Names.objectNameProblem(kindName(k).toLowerCase(java.util.Locale.ROOT), name);
+        if (problem != null) {
+            throw new DoctorException(ExitCode.USAGE, problem);
+        }
         return collection(k, namespace) + "/" + name;
     }
 

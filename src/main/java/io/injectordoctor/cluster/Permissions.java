@@ -18,7 +18,11 @@ public final class Permissions {
 
     public static DoctorException failure(ApiException e, String server, String verb, ResourceKind kind,
             String namespace) {
-        // No HTTP answer at all: ApiClient says 0, fabric8's own client -1.
+        if (e.badAnswer()) {
+            return new DoctorException(ExitCode.UNAVAILABLE, "the API server at " + server + " sent a bad answer to "
+                    + verb + " " + kind.resource() + (namespace == null ? "" : " in namespace " + namespace) + " ("
+                    + e.method() + " " + e.path() + "): " + e.getMessage(), e);
+        }
         int code = e.code() < 0 ? 0 : e.code();
         return switch (code) {
             case 0 -> new DoctorException(ExitCode.UNAVAILABLE,

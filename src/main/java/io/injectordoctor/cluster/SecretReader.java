@@ -5,7 +5,6 @@ import io.injectordoctor.model.ObjectMeta;
 import io.injectordoctor.model.SecretInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +23,7 @@ public final class SecretReader {
         Map<String, String> certs = new LinkedHashMap<>();
         JsonNode data = Json.at(secret, "data");
         if (data != null && data.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : data.properties()) {
                 if (!mayHoldCertificate(e.getKey())) {
                     continue;
                 }

@@ -40,7 +40,7 @@ public final class SnapshotFile {
                 d.get(Capture.CAPTURED_KINDS).forEach(k -> kind(k.asText()).ifPresent(b::loaded));
                 JsonNode refused = d.get(Capture.NOT_CAPTURED);
                 if (refused != null) {
-                    refused.fields().forEachRemaining(e -> kind(e.getKey()).ifPresent(k -> b.unreadable(k, e.getValue().asText())));
+                    refused.properties().forEach(e -> kind(e.getKey()).ifPresent(k -> b.unreadable(k, e.getValue().asText())));
                 }
             }
         }

@@ -2,11 +2,11 @@ package io.injectordoctor.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.Config;
+import io.injectordoctor.cluster.ClusterConfig;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.net.InetAddress;
@@ -62,14 +62,14 @@ public final class DemoCluster implements AutoCloseable {
         CompletableFuture<List<ObjectNode>> seed = CompletableFuture.supplyAsync(
                 () -> DemoSeed.objects(scenario, SeedValues.issue(scenario, Instant.now())));
         DemoDispatcher dispatcher = new DemoDispatcher();
-        KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
+        KubernetesMockServer server = new KubernetesMockServer(new Context(),
                 new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.start(InetAddress.getLoopbackAddress(), 0);
         KubernetesClient client = null;
         try {
             String url = "http://127.0.0.1:" + server.getPort();
             dispatcher.serveAt("127.0.0.1:" + server.getPort());
-            client = new KubernetesClientBuilder().withConfig(config(url)).build();
+            client = new KubernetesClientBuilder().withConfig(clientConfig(url)).build();
             dispatcher.seeding(true);
             DemoSeed.create(client, joined(seed));
             dispatcher.seeding(false);
@@ -90,11 +90,11 @@ public final class DemoCluster implements AutoCloseable {
     }
 
     /**
-     * A fresh client configuration for the demo cluster, for code that builds its own client; it
-     * reads nothing from the user's kubeconfig or environment.
+     * The configuration the CLI reaches the demo cluster with: its URL, namespace default, no
+     * credentials; nothing is read from the user's kubeconfig or environment.
      */
-    public Config config() {
-        return config(url);
+    public ClusterConfig config() {
+        return ClusterConfig.plain(java.net.URI.create(url), "default", java.time.Duration.ofSeconds(10));
     }
 
     /** The server URL, {@code http://127.0.0.1:PORT}. */
@@ -138,7 +138,7 @@ public final class DemoCluster implements AutoCloseable {
         }
     }
 
-    private static Config config(String url) {
+    private static Config clientConfig(String url) {
         // Config.empty(): the demo must never pick up the user's kubeconfig, proxy or token.
         return new ConfigBuilder(Config.empty())
                 .withMasterUrl(url)

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -29,7 +28,7 @@ final class DemoDispatcher extends KubernetesCrudDispatcher {
     private static final java.util.regex.Pattern RESTARTABLE =
             java.util.regex.Pattern.compile("/apis/apps/v1/namespaces/([^/]+)/deployments/([^/]+)");
 
-    private final ObjectMapper json = Serialization.jsonMapper();
+    private final ObjectMapper json = new ObjectMapper();
     private volatile ApiDiscovery discovery;
     private volatile boolean seeding;
     private volatile DemoController controller;

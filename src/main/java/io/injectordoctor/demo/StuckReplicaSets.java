@@ -1,10 +1,10 @@
 package io.injectordoctor.demo;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.mesh.RuleSet;
 import io.injectordoctor.mutation.InjectionSettings;
@@ -45,17 +45,17 @@ final class StuckReplicaSets {
         int replicas = rs.getSpec().getReplicas() == null ? 1 : rs.getSpec().getReplicas();
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         for (int i = 0; i < replicas; i++) {
-            ObjectNode pod = Serialization.jsonMapper().createObjectNode();
+            ObjectNode pod = JsonNodeFactory.instance.objectNode();
             pod.put("apiVersion", "v1");
             pod.put("kind", "Pod");
-            ObjectNode meta = Serialization.jsonMapper().valueToTree(rs.getSpec().getTemplate().getMetadata());
+            ObjectNode meta = client.getKubernetesSerialization().convertValue(rs.getSpec().getTemplate().getMetadata(), ObjectNode.class);
             meta.put("name", rs.getMetadata().getName() + "-retry" + i);
             meta.put("namespace", ns);
             meta.put("creationTimestamp", now);
             meta.putArray("ownerReferences").addObject().put("apiVersion", "apps/v1").put("kind", "ReplicaSet")
                     .put("name", rs.getMetadata().getName()).put("uid", rs.getMetadata().getUid()).put("controller", true);
             pod.set("metadata", meta);
-            pod.set("spec", Serialization.jsonMapper().valueToTree(rs.getSpec().getTemplate().getSpec()));
+            pod.set("spec", client.getKubernetesSerialization().convertValue(rs.getSpec().getTemplate().getSpec(), ObjectNode.class));
             ObjectNode injected = injector.inject(pod, ns).object();
             client.raw("/api/v1/namespaces/" + ns + "/pods", "POST", injected);
         }

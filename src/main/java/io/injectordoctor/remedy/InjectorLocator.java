@@ -1,69 +1,49 @@
 package io.injectordoctor.remedy;
 
+import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.mesh.IstioLayout;
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServicePort;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.ServiceReference;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.model.ServiceInfo;
+import io.injectordoctor.model.Webhook;
+import io.injectordoctor.model.WebhookConfiguration;
+import io.injectordoctor.model.WorkloadInfo;
+import io.injectordoctor.report.HookRef;
+import io.injectordoctor.report.InjectorTarget;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Finds the injector the way the API server reaches it: injection hook, its Service, the Service's
  * selector, the Deployment whose pod template carries those labels. Selectors are evaluated here,
- * never by the server.
+ * never by the server; everything is read from one snapshot.
  */
 public final class InjectorLocator {
     static final String REV_LABEL = IstioLayout.REV;
-    private final KubernetesClient client;
 
-    public InjectorLocator(KubernetesClient client) {
-        this.client = client;
+    private InjectorLocator() {
     }
 
     /** Every Deployment that some injection hook reaches, with the hooks that reach it. */
-    public List<InjectorTarget> candidates() {
-        List<MutatingWebhookConfiguration> configs;
-        try {
-            configs = client.admissionRegistration().v1().mutatingWebhookConfigurations().list().getItems();
-        } catch (KubernetesClientException e) {
-            throw ClusterErrors.failure(e, "list", ResourceKind.MUTATING_WEBHOOK_CONFIGURATION, null);
-        }
-        Map<String, Optional<Service>> services = new HashMap<>();
-        Map<String, List<Deployment>> deploymentsByNs = new HashMap<>();
-        Map<String, Deployment> found = new LinkedHashMap<>();
+    public static List<InjectorTarget> candidates(ClusterSnapshot s) {
+        Map<String, WorkloadInfo> found = new LinkedHashMap<>();
         Map<String, List<HookRef>> hooksOf = new LinkedHashMap<>();
-        for (MutatingWebhookConfiguration config : configs) {
-            String configName = config.getMetadata().getName();
-            String configRev = labels(config.getMetadata().getLabels()).get(REV_LABEL);
-            for (MutatingWebhook hook : nonNull(config.getWebhooks())) {
-                ServiceReference ref = hook.getClientConfig() == null ? null : hook.getClientConfig().getService();
-                if (hook.getName() == null || !IstioLayout.isInjectionHook(hook.getName()) || ref == null) {
+        for (WebhookConfiguration config : s.webhookConfigurations()) {
+            String configRev = config.meta().labels().get(REV_LABEL);
+            for (Webhook hook : config.webhooks()) {
+                Webhook.ServiceReference ref = hook.clientConfig() == null ? null : hook.clientConfig().service();
+                if (hook.name() == null || !IstioLayout.isInjectionHook(hook.name()) || ref == null) {
                     continue;
                 }
-                Optional<Service> svc = services.computeIfAbsent(ref.getNamespace() + "/" + ref.getName(),
-                        k -> service(ref.getNamespace(), ref.getName()));
-                if (svc.isEmpty()) {
+                ServiceInfo svc = s.service(ref.namespace(), ref.name()).orElse(null);
+                if (svc == null || svc.selector().isEmpty()) {
                     continue;
                 }
-                HookRef hookRef = hookRef(configName, hook.getName(), configRev, ref, svc.get());
-                Map<String, String> selector = labels(svc.get().getSpec().getSelector());
-                if (selector.isEmpty()) {
-                    continue;
-                }
-                for (Deployment d : deploymentsByNs.computeIfAbsent(ref.getNamespace(), this::deployments)) {
-                    if (matches(selector, templateLabels(d))) {
-                        String key = d.getMetadata().getNamespace() + "/" + d.getMetadata().getName();
+                HookRef hookRef = hookRef(config.name(), hook.name(), configRev, ref, svc);
+                for (WorkloadInfo d : s.workloads()) {
+                    if ("Deployment".equals(d.kind()) && ref.namespace().equals(d.meta().namespace())
+                            && matches(svc.selector(), d.templateMeta().labels())) {
+                        String key = d.meta().namespace() + "/" + d.meta().name();
                         found.putIfAbsent(key, d);
                         hooksOf.computeIfAbsent(key, k -> new ArrayList<>()).add(hookRef);
                     }
@@ -75,14 +55,34 @@ public final class InjectorLocator {
         return out;
     }
 
-    static InjectorTarget target(Deployment d, List<HookRef> hooks) {
-        Map<String, String> tpl = templateLabels(d);
-        String rev = labels(d.getMetadata().getLabels()).getOrDefault(REV_LABEL, tpl.get(REV_LABEL));
-        String name = d.getMetadata().getName();
+    static InjectorTarget target(WorkloadInfo d, List<HookRef> hooks) {
+        Map<String, String> tpl = d.templateMeta().labels();
+        String rev = d.meta().labels().getOrDefault(REV_LABEL, tpl.get(REV_LABEL));
+        String name = d.meta().name();
         boolean legacy = IstioLayout.isLegacyInjector(name) || "sidecar-injector".equals(tpl.get("istio"));
-        Map<String, String> selector = d.getSpec().getSelector() == null ? null : d.getSpec().getSelector().getMatchLabels();
-        return new InjectorTarget(d.getMetadata().getNamespace(), name, rev == null || rev.isEmpty() ? "default" : rev,
-                legacy, selector == null || selector.isEmpty() ? tpl : selector, hooks);
+        return new InjectorTarget(d.meta().namespace(), name, rev == null || rev.isEmpty() ? "default" : rev,
+                legacy, d.selector().isEmpty() ? tpl : d.selector(), hooks);
+    }
+
+    /** The hook's reference resolved against its Service: the port it calls and where that port leads. */
+    static HookRef hookRef(String configName, String hookName, String configRev, Webhook.ServiceReference ref,
+            ServiceInfo svc) {
+        int port = ref.portOrDefault();
+        for (ServiceInfo.Port sp : svc.ports()) {
+            if (sp.port() == port) {
+                String tp = sp.targetPort();
+                String name = sp.name() == null ? "" : sp.name();
+                if (tp == null || tp.isEmpty()) {
+                    return new HookRef(configName, hookName, configRev, ref.namespace(), ref.name(), port, name, port, null);
+                }
+                if (tp.chars().allMatch(Character::isDigit)) {
+                    return new HookRef(configName, hookName, configRev, ref.namespace(), ref.name(), port, name,
+                            Integer.valueOf(tp), null);
+                }
+                return new HookRef(configName, hookName, configRev, ref.namespace(), ref.name(), port, name, null, tp);
+            }
+        }
+        return new HookRef(configName, hookName, configRev, ref.namespace(), ref.name(), port, "", null, null);
     }
 
     static boolean matches(Map<String, String> selector, Map<String, String> podLabels) {
@@ -95,59 +95,5 @@ public final class InjectorLocator {
             }
         }
         return true;
-    }
-
-    static HookRef hookRef(String configName, String hookName, String configRev, ServiceReference ref, Service svc) {
-        int port = ref.getPort() == null ? 443 : ref.getPort();
-        String portName = "";
-        Integer target = null;
-        String targetName = null;
-        for (ServicePort sp : nonNull(svc.getSpec().getPorts())) {
-            if (sp.getPort() != null && sp.getPort() == port) {
-                portName = sp.getName() == null ? "" : sp.getName();
-                IntOrString tp = sp.getTargetPort();
-                if (tp == null || (tp.getIntVal() == null && tp.getStrVal() == null)) {
-                    target = port;
-                } else if (tp.getIntVal() != null) {
-                    target = tp.getIntVal();
-                } else {
-                    targetName = tp.getStrVal();
-                }
-                break;
-            }
-        }
-        return new HookRef(configName, hookName, configRev, ref.getNamespace(), ref.getName(), port,
-                portName, target, targetName);
-    }
-
-    private Optional<Service> service(String namespace, String name) {
-        try {
-            return Optional.ofNullable(client.services().inNamespace(namespace).withName(name).get());
-        } catch (KubernetesClientException e) {
-            throw ClusterErrors.failure(e, "get", ResourceKind.SERVICE, namespace);
-        }
-    }
-
-    private List<Deployment> deployments(String namespace) {
-        try {
-            return client.apps().deployments().inNamespace(namespace).list().getItems();
-        } catch (KubernetesClientException e) {
-            throw ClusterErrors.failure(e, "list", ResourceKind.DEPLOYMENT, namespace);
-        }
-    }
-
-    static Map<String, String> templateLabels(Deployment d) {
-        if (d.getSpec() == null || d.getSpec().getTemplate() == null || d.getSpec().getTemplate().getMetadata() == null) {
-            return Map.of();
-        }
-        return labels(d.getSpec().getTemplate().getMetadata().getLabels());
-    }
-
-    static Map<String, String> labels(Map<String, String> m) {
-        return m == null ? Map.of() : m;
-    }
-
-    private static <T> List<T> nonNull(List<T> l) {
-        return l == null ? List.of() : l;
     }
 }

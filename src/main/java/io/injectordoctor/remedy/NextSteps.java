@@ -1,6 +1,10 @@
 package io.injectordoctor.remedy;
 
 import io.injectordoctor.mesh.IstioLayout;
+import io.injectordoctor.report.HookRef;
+import io.injectordoctor.report.InjectorTarget;
+import io.injectordoctor.report.RestartRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,23 +32,40 @@ public final class NextSteps {
         };
     }
 
-    public static List<String> forProblems(InjectorTarget t, InjectorHealth after) {
+    /** One line per cause the checks still see after the restart. */
+    public static List<String> forProblems(InjectorTarget t, RestartRecord.Judgement after) {
         Set<String> out = new LinkedHashSet<>();
         String ns = "kubectl -n " + t.namespace() + " ";
-        for (HealthCheck c : after.problems()) {
-            if (EndpointReadiness.AREA.equals(c.area())) {
+        for (RestartRecord.Check c : after.checks()) {
+            if (c.status() != RestartRecord.Status.PROBLEM) {
+                continue;
+            }
+            if (c.id().equals(InjectorJudge.ENDPOINTS) || c.id().equals(InjectorJudge.PODS)) {
                 out.add("The injector pods are not ready: look at why with " + ns + "get pods -l " + selector(t.podSelector())
                         + ", " + ns + "describe pods -l " + selector(t.podSelector()) + " and " + ns + "logs deployment/"
                         + t.name() + ".");
-                continue;
+            } else if (c.id().equals(InjectorJudge.CA_BUNDLE)) {
+                Set<String> configs = InjectorJudge.configurations(c);
+                for (HookRef h : t.hooks()) {
+                    if (configs.isEmpty() || configs.contains(h.configName())) {
+                        out.add(caBundleAdvice(t, h));
+                    }
+                }
+            } else if (c.id().equals(InjectorJudge.SERVICE)) {
+                out.add("The hooks call a service that does not exist or lacks the port they call: reinstall the"
+                        + " control plane (istioctl install, or Helm) or fix the hooks' clientConfig.service.");
+            } else if (c.id().equals(InjectorJudge.WEBHOOKS)) {
+                out.add("There is no injection webhook left: reinstall the control plane (istioctl install, or Helm).");
             }
-            HookRef h = t.hooks().stream().filter(x -> c.name().equals(CaBundleMatch.name(x))).findFirst().orElse(null);
-            if (h == null) {
-                continue;
-            }
-            out.add(caBundleAdvice(t, h));
         }
         return new ArrayList<>(out);
+    }
+
+    /** The restart was made; whether it worked is not known. Restarting again would only restart again. */
+    public static List<String> forUnknownOutcome(InjectorTarget t, Instant patched) {
+        String ns = "kubectl -n " + t.namespace() + " ";
+        return List.of("The restart was made at " + patched + "; do not restart again. Follow it with " + ns
+                + "rollout status deployment/" + t.name() + ", then check the injector with injector-doctor check.");
     }
 
     static String caBundleAdvice(InjectorTarget t, HookRef h) {
@@ -54,7 +75,7 @@ public final class NextSteps {
                         + h.hookId() + " is never patched: set its caBundle by hand or rename the hook.";
             }
             return "The legacy injector writes the caBundle of " + h.hookId() + " from secret "
-                    + CaBundleMatch.LEGACY_SECRET + " when it starts: check its logs (kubectl -n " + t.namespace()
+                    + IstioLayout.LEGACY_SECRET + " when it starts: check its logs (kubectl -n " + t.namespace()
                     + " logs deployment/" + t.name() + ") and that the secret holds the current root.";
         }
         if (h.configRevision() == null) {

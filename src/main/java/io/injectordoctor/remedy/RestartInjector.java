@@ -1,9 +1,16 @@
 package io.injectordoctor.remedy;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
+import io.injectordoctor.checks.CheckRegistry;
+import io.injectordoctor.cluster.ApiException;
+import io.injectordoctor.cluster.ClusterGateway;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.model.WorkloadInfo;
+import io.injectordoctor.report.InjectorTarget;
+import io.injectordoctor.report.RestartRecord;
+import io.injectordoctor.report.RestartRecord.Judgement;
+import io.injectordoctor.report.RestartRecord.Result;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +19,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The runbook's remediation, end to end: find the injector, assess it, restart it the way
- * {@code kubectl rollout restart} does (with consent), wait for the rollout and the endpoints,
- * assess again. Nothing is patched before the assessment found a problem (or --force), the
- * permission was confirmed, and the user agreed (--yes, or yes on the terminal).
+ * The runbook's remediation, end to end: find the injector, judge it with the catalogue's checks,
+ * restart it the way {@code kubectl rollout restart} does (with consent), wait for the rollout and
+ * the endpoints, judge again; the report is the difference. Nothing is patched before the checks
+ * found a problem (or --force), the permission was confirmed, and the user agreed (--yes, or yes
+ * on the terminal). Once the patch is accepted the restart is reported as made, whatever happens
+ * after it.
  */
 public final class RestartInjector {
     /**
@@ -34,42 +43,44 @@ public final class RestartInjector {
         boolean confirm(String whatWillChange);
     }
 
-    private final KubernetesClient client;
-    private final HealthAssessor assessor;
+    /**
+     * A new istiod rewrites the caBundle of its configurations shortly after it starts, not
+     * necessarily before it is ready: problems that remain get this long to clear.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(30);
+
+    private final ClusterGateway api;
+    private final InjectorState state;
+    private final InjectorJudge judge;
     private final Clock clock;
     private final Pause pause;
     private final Consumer<String> progress;
     private final Consent consent;
 
-    /**
-     * @param consent null when not on a terminal: then only --yes allows the change
-     */
-    public RestartInjector(KubernetesClient client, HealthAssessor assessor, Clock clock, Pause pause,
-            Consumer<String> progress, Consent consent) {
-        this.client = client;
-        this.assessor = assessor;
+    /** @param consent null when not on a terminal: then only --yes allows the change */
+    public RestartInjector(ClusterGateway api, String istioNamespace, Clock clock, Pause pause, Consumer<String> progress,
+            Consent consent) {
+        this.api = api;
+        this.judge = new InjectorJudge(CheckRegistry.builtIn());
+        this.state = new InjectorState(api, istioNamespace, judge.kinds());
         this.clock = clock;
         this.pause = pause;
         this.progress = progress;
         this.consent = consent;
     }
 
-    /** The minimal built-in assessment: endpoints, then every hook's caBundle against the mesh root. */
-    public static HealthAssessor defaultAssessor(KubernetesClient client, String istioNamespace) {
-        return HealthAssessor.all(new EndpointReadiness(client), new CaBundleMatch(client, istioNamespace));
-    }
-
     public RestartRecord run(Options o) {
         TargetChoice.validate(o.deployment());
         Instant started = clock.instant();
-        InjectorTarget target = TargetChoice.choose(new InjectorLocator(client).candidates(), o.revision(), o.deployment());
-        InjectorHealth before = assessor.assess(target);
+        ClusterSnapshot first = state.get();
+        InjectorTarget target = TargetChoice.choose(InjectorLocator.candidates(first), o.revision(), o.deployment());
+        Judgement before = judge.judge(first, target);
         if (before.healthy() && !o.force()) {
             return done(target, null, o, List.of(), new RestartRecord.Timings(started, null, null, null, clock.instant()),
-                    before, null, null, RestartRecord.Result.NOTHING_TO_DO, List.of());
+                    before, null, null, Result.NOTHING_TO_DO, null, List.of());
         }
-        RolloutRestarter restarter = new RolloutRestarter(client);
-        Deployment current = restarter.read(target);
+        RolloutRestarter restarter = new RolloutRestarter(api);
+        WorkloadInfo current = restarter.read(target);
         RolloutRestarter.refusePaused(current);
         List<String> warnings = new ArrayList<>();
         for (String m : RolloutRestarter.managers(current)) {
@@ -77,11 +88,11 @@ public final class RestartInjector {
                     + " and the Deployment shown as drifted");
         }
         restarter.checkPermission(target);
-        RolloutRestarter.Patch patch = RolloutRestarter.patchFor(RolloutRestarter.restartedAt(clock));
+        RestartRecord.Patch patch = RolloutRestarter.patchFor(RolloutRestarter.restartedAt(clock));
         if (o.dryRun()) {
             restarter.apply(target, current, patch, true);
             return done(target, patch, o, warnings, new RestartRecord.Timings(started, null, null, null, clock.instant()),
-                    before, null, null, RestartRecord.Result.DRY_RUN, List.of());
+                    before, null, null, Result.DRY_RUN, null, List.of());
         }
         if (!o.yes()) {
             if (consent == null) {
@@ -90,14 +101,27 @@ public final class RestartInjector {
             }
             if (!consent.confirm(summary(target, before, warnings, patch))) {
                 return done(target, null, o, warnings, new RestartRecord.Timings(started, null, null, null, clock.instant()),
-                        before, null, null, RestartRecord.Result.DECLINED, List.of("Nothing was changed."));
+                        before, null, null, Result.DECLINED, null, List.of("Nothing was changed."));
             }
         }
         restarter.apply(target, current, patch, false);
         Instant patched = clock.instant();
-        RolloutWaiter.Result waited = new RolloutWaiter(client, clock, pause, o.pollInterval(), progress)
-                .await(target, o.timeout());
-        InjectorHealth after = assessor.assess(target);
+        try {
+            return verify(target, o, warnings, patch, started, patched, before);
+        } catch (DoctorException | ApiException e) {
+            // The restart was made: say so, so that nobody restarts a second time to find out.
+            return done(target, patch, o, warnings, new RestartRecord.Timings(started, patched, null, null, clock.instant()),
+                    before, null, null, Result.RESTARTED_OUTCOME_UNKNOWN, e.getMessage(),
+                    NextSteps.forUnknownOutcome(target, patched));
+        }
+    }
+
+    /** After the patch: the rollout, the endpoints, the checks again. */
+    private RestartRecord verify(InjectorTarget target, Options o, List<String> warnings, RestartRecord.Patch patch,
+            Instant started, Instant patched, Judgement before) {
+        RolloutWaiter.Result waited = new RolloutWaiter(api, () -> judge.judge(state.get(), target), clock, pause,
+                o.pollInterval(), progress).await(target, o.timeout());
+        Judgement after = judge.judge(state.get(), target);
         if (waited.outcome() == RolloutWaiter.Outcome.READY) {
             Instant until = waited.endpointsReadyAt().plus(SETTLE);
             if (!o.timeout().isZero() && patched.plus(o.timeout()).isBefore(until)) {
@@ -109,45 +133,44 @@ public final class RestartInjector {
                 waited.endpointsReadyAt(), clock.instant());
         List<String> next = new ArrayList<>(NextSteps.forRollout(target, waited.outcome()));
         next.addAll(NextSteps.forProblems(target, after));
-        RestartRecord.Result result = switch (waited.outcome()) {
-            case READY -> after.healthy() ? (before.healthy() ? RestartRecord.Result.HEALTHY : RestartRecord.Result.FIXED)
-                    : RestartRecord.Result.STILL_BROKEN;
-            case TIMED_OUT -> RestartRecord.Result.TIMED_OUT;
-            case PROGRESS_DEADLINE_EXCEEDED, DELETED -> RestartRecord.Result.ROLLOUT_FAILED;
+        Result result = switch (waited.outcome()) {
+            case READY -> after.healthy() ? (before.healthy() ? Result.HEALTHY : Result.FIXED) : Result.STILL_BROKEN;
+            case TIMED_OUT -> Result.TIMED_OUT;
+            case PROGRESS_DEADLINE_EXCEEDED, DELETED -> Result.ROLLOUT_FAILED;
         };
-        return done(target, patch, o, warnings, timings, before, waited.message(), after, result, next);
+        return done(target, patch, o, warnings, timings, before, waited.message(), after, result, null, next);
     }
 
-    /**
-     * A new istiod rewrites the caBundle of its configurations shortly after it starts, not
-     * necessarily before it is ready: problems that remain get this long to clear.
-     */
-    static final Duration SETTLE = Duration.ofSeconds(30);
-
-    private InjectorHealth settle(InjectorTarget t, InjectorHealth after, Instant until, Duration interval) {
-        InjectorHealth h = after;
-        while (!h.healthy() && clock.instant().isBefore(until)) {
-            HealthCheck first = h.problems().get(0);
-            progress.accept("Waiting for the remaining problems to clear: " + first.name() + ": " + first.detail());
+    private Judgement settle(InjectorTarget t, Judgement after, Instant until, Duration interval) {
+        Judgement j = after;
+        while (!j.healthy() && clock.instant().isBefore(until)) {
+            RestartRecord.Check first = j.checks().stream().filter(c -> c.status() == RestartRecord.Status.PROBLEM)
+                    .findFirst().orElseThrow();
+            progress.accept("Waiting for the remaining problems to clear: " + first.id() + " "
+                    + (first.findings().isEmpty() ? first.title() : first.findings().get(0)));
             try {
                 pause.pause(interval);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            h = assessor.assess(t);
+            j = judge.judge(state.get(), t);
         }
-        return h;
+        return j;
     }
 
     /** What the terminal shows before asking. */
-    static String summary(InjectorTarget t, InjectorHealth before, List<String> warnings, RolloutRestarter.Patch patch) {
+    static String summary(InjectorTarget t, Judgement before, List<String> warnings, RestartRecord.Patch patch) {
         StringBuilder sb = new StringBuilder();
-        sb.append("This restarts deployment ").append(t.id()).append(" (revision ").append(t.revision()).append(").\n");
-        if (!before.healthy()) {
-            sb.append("Problems that motivate it:\n");
-            for (HealthCheck c : before.problems()) {
-                sb.append("  ").append(c.name()).append(": ").append(c.detail()).append('\n');
+        sb.append("Injector: deployment ").append(t.describe()).append('\n');
+        List<RestartRecord.Check> problems = before.checks().stream()
+                .filter(c -> c.status() == RestartRecord.Status.PROBLEM).toList();
+        if (!problems.isEmpty()) {
+            sb.append("Problems:\n");
+            for (RestartRecord.Check c : problems) {
+                for (String f : c.findings()) {
+                    sb.append("  ").append(c.id()).append(' ').append(f).append('\n');
+                }
             }
         } else {
             sb.append("No problem was found (--force).\n");
@@ -162,10 +185,10 @@ public final class RestartInjector {
         return sb.toString();
     }
 
-    private static RestartRecord done(InjectorTarget t, RolloutRestarter.Patch patch, Options o, List<String> warnings,
-            RestartRecord.Timings timings, InjectorHealth before, String rollout, InjectorHealth after,
-            RestartRecord.Result result, List<String> next) {
-        return new RestartRecord(t, patch, o.dryRun(), warnings, timings, RestartRecord.Assessment.of(before), rollout,
-                RestartRecord.Assessment.of(after), result, result.exitCode(), next);
+    private static RestartRecord done(InjectorTarget t, RestartRecord.Patch patch, Options o, List<String> warnings,
+            RestartRecord.Timings timings, Judgement before, String rollout, Judgement after, Result result,
+            String outcome, List<String> next) {
+        return new RestartRecord(t, patch, o.dryRun(), warnings, timings, before, rollout, after,
+                CheckChanges.between(before, after), result, result.exitCode(), outcome, next);
     }
 }

@@ -1,8 +1,7 @@
 package io.injectordoctor.remedy;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.injectordoctor.model.Condition;
+import io.injectordoctor.model.WorkloadInfo;
 
 /** {@code kubectl rollout status} for a Deployment, as a pure function of the object. */
 public final class RolloutStatus {
@@ -14,26 +13,27 @@ public final class RolloutStatus {
     private RolloutStatus() {
     }
 
-    public static Progress of(Deployment d) {
-        String name = d.getMetadata().getName();
-        DeploymentStatus st = d.getStatus() == null ? new DeploymentStatus() : d.getStatus();
-        long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
-        long observed = st.getObservedGeneration() == null ? 0 : st.getObservedGeneration();
+    /** kubernetes/kubectl pkg/polymorphichelpers/rollout_status.go DeploymentStatusViewer.Status. */
+    public static Progress of(WorkloadInfo d) {
+        String name = d.meta().name();
+        WorkloadInfo.WorkloadStatus st = d.status();
+        long generation = d.meta().generation() == null ? 0 : d.meta().generation();
+        long observed = st == null || st.observedGeneration() == null ? 0 : st.observedGeneration();
         // Right after the patch the status still describes the old template: wait until it is observed.
         if (generation > observed) {
             return new Progress(State.WAITING, "Waiting for deployment spec update to be observed...");
         }
-        if (st.getConditions() != null) {
-            for (DeploymentCondition c : st.getConditions()) {
-                if ("Progressing".equals(c.getType()) && "ProgressDeadlineExceeded".equals(c.getReason())) {
+        if (st != null) {
+            for (Condition c : st.conditions()) {
+                if ("Progressing".equals(c.type()) && "ProgressDeadlineExceeded".equals(c.reason())) {
                     return new Progress(State.FAILED, "deployment \"" + name + "\" exceeded its progress deadline");
                 }
             }
         }
-        int wanted = d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
-        int updated = n(st.getUpdatedReplicas());
-        int replicas = n(st.getReplicas());
-        int available = n(st.getAvailableReplicas());
+        int wanted = d.replicas() == null ? 1 : d.replicas();
+        int updated = st == null ? 0 : n(st.updatedReplicas());
+        int replicas = st == null ? 0 : n(st.replicas());
+        int available = st == null ? 0 : n(st.availableReplicas());
         if (updated < wanted) {
             return new Progress(State.WAITING, "Waiting for deployment \"" + name + "\" rollout to finish: " + updated
                     + " out of " + wanted + " new replicas have been updated...");

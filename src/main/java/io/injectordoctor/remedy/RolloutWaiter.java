@@ -1,16 +1,19 @@
 package io.injectordoctor.remedy;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
+import io.injectordoctor.cluster.ApiException;
+import io.injectordoctor.cluster.ClusterGateway;
+import io.injectordoctor.cluster.ObjectConverter;
 import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.model.WorkloadInfo;
+import io.injectordoctor.report.InjectorTarget;
+import io.injectordoctor.report.RestartRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Waits like {@code kubectl rollout status}, then until the hook's Service has ready endpoints on
@@ -28,16 +31,18 @@ public final class RolloutWaiter {
     public record Result(Outcome outcome, String message, Instant rolledOutAt, Instant endpointsReadyAt) {
     }
 
-    private final KubernetesClient client;
-    private final EndpointReadiness endpoints;
+    private final ClusterGateway api;
+    private final Supplier<RestartRecord.Judgement> judge;
     private final Clock clock;
     private final Pause pause;
     private final Duration interval;
     private final Consumer<String> progress;
 
-    public RolloutWaiter(KubernetesClient client, Clock clock, Pause pause, Duration interval, Consumer<String> progress) {
-        this.client = client;
-        this.endpoints = new EndpointReadiness(client);
+    /** @param judge the injector judged now, by the catalogue's checks */
+    public RolloutWaiter(ClusterGateway api, Supplier<RestartRecord.Judgement> judge, Clock clock, Pause pause,
+            Duration interval, Consumer<String> progress) {
+        this.api = api;
+        this.judge = judge;
         this.clock = clock;
         this.pause = pause;
         this.interval = interval;
@@ -52,7 +57,7 @@ public final class RolloutWaiter {
         String last = rollout;
         while (true) {
             if (rolledOut == null) {
-                Deployment d = get(t);
+                WorkloadInfo d = get(t);
                 if (d == null) {
                     return new Result(Outcome.DELETED, "deployment \"" + t.name() + "\" was deleted during the rollout",
                             null, null);
@@ -69,12 +74,14 @@ public final class RolloutWaiter {
                 }
             }
             if (rolledOut != null) {
-                List<HealthCheck> waiting = endpoints.checks(t).stream()
-                        .filter(c -> c.status() != HealthCheck.Status.OK).toList();
-                if (waiting.isEmpty()) {
+                // The endpoints check (ID0801) is what the API server needs: a ready address on the hook's port.
+                RestartRecord.Check endpoints = judge.get().checks().stream()
+                        .filter(c -> c.id().equals(InjectorJudge.ENDPOINTS)).findFirst().orElse(null);
+                if (endpoints == null || endpoints.status() != RestartRecord.Status.PROBLEM) {
                     return new Result(Outcome.READY, rollout, rolledOut, clock.instant());
                 }
-                last = "Waiting for ready endpoints: " + waiting.get(0).name() + ": " + waiting.get(0).detail();
+                last = "Waiting for ready endpoints: " + (endpoints.findings().isEmpty() ? endpoints.title()
+                        : endpoints.findings().get(0));
                 progress.accept(last);
             }
             if (!clock.instant().isBefore(deadline)) {
@@ -89,11 +96,14 @@ public final class RolloutWaiter {
         }
     }
 
-    private Deployment get(InjectorTarget t) {
+    private WorkloadInfo get(InjectorTarget t) {
         try {
-            return client.apps().deployments().inNamespace(t.namespace()).withName(t.name()).get();
-        } catch (KubernetesClientException e) {
-            throw ClusterErrors.failure(e, "get", ResourceKind.DEPLOYMENT, t.namespace());
+            return ObjectConverter.workload(api.get(ResourceKind.DEPLOYMENT, t.namespace(), t.name()));
+        } catch (ApiException e) {
+            if (e.code() == 404) {
+                return null;
+            }
+            throw ClusterErrors.failure(api, e, "get", ResourceKind.DEPLOYMENT, t.namespace());
         }
     }
 }

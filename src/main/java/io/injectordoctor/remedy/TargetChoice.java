@@ -2,6 +2,8 @@ package io.injectordoctor.remedy;
 
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
+import io.injectordoctor.cluster.Names;
+import io.injectordoctor.report.InjectorTarget;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -42,9 +44,20 @@ public final class TargetChoice {
 
     /** Checked before the cluster is read, so a typo costs no API call. */
     public static void validate(String deployment) {
-        if (deployment != null && !deployment.matches("[^/\\s]+/[^/\\s]+")) {
+        if (deployment == null) {
+            return;
+        }
+        if (!deployment.matches("[^/\\s]+/[^/\\s]+")) {
             throw new DoctorException(ExitCode.USAGE,
                     "--deployment wants NAMESPACE/NAME, got '" + deployment + "'");
+        }
+        String[] parts = deployment.split("/");
+        String problem = Names.namespaceProblem(parts[0]);
+        if (problem == null) {
+            problem = Names.objectNameProblem("deployment", parts[1]);
+        }
+        if (problem != null) {
+            throw new DoctorException(ExitCode.USAGE, "--deployment " + deployment + ": " + problem);
         }
     }
 

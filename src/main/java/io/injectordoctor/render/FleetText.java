@@ -2,7 +2,6 @@ package io.injectordoctor.render;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -51,8 +50,7 @@ public final class FleetText {
         }
         if (s instanceof com.fasterxml.jackson.databind.JsonNode j) {
             List<String> parts = new ArrayList<>();
-            for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = j.fields(); it.hasNext();) {
-                Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
+            for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : j.properties()) {
                 parts.add(e.getKey() + "=" + e.getValue().asText());
             }
             return String.join(" ", parts);

@@ -28,7 +28,7 @@ public final class Structured {
         m.registerModule(new JavaTimeModule());
         m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         m.enable(SerializationFeature.INDENT_OUTPUT);
-        m.setSerializationInclusion(JsonInclude.Include.ALWAYS);
+        m.setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS);
         return m;
     }
 

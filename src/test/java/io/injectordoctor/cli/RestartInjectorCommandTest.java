@@ -157,7 +157,7 @@ class RestartInjectorCommandTest {
 
         assertThat(code).isZero();
         assertThat(out.toString()).contains("Injector: deployment istio-system/istiod (revision default)",
-                "nothing was restarted", "endpoints istio-system/istiod:443", "ok");
+                "nothing was restarted", "ID0801", "ID0701", "\u221a ok");
         assertThat(api.ours()).allMatch(r -> r.method().equals("GET"));
     }
 
@@ -251,8 +251,57 @@ class RestartInjectorCommandTest {
                 return d;
             });
             cluster.endpointSlice("istiod", "https-webhook", 15017, true);
+            cluster.podReady("istiod", true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A duration that would overflow a deadline is a usage error, before the cluster is asked anything. */
+    @Test
+    void durationsThatOverflowAreRefusedBeforeAnythingIsSent() {
+        cluster.rootConfigMap(IstioCluster.ROOT).istiod("default", IstioCluster.ROOT, false);
+        int before = api.requests().size();
+        for (String[] flag : new String[][] {{"--timeout", "9999999999999999999h"}, {"--timeout", "2562047788015215h"},
+            {"--timeout", "9223372036854775807s"}, {"--poll-interval", "100000000000h"}, {"--timeout", "8785h"}}) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            int code = run("--yes", flag[0], flag[1]);
+            assertThat(code).as(String.join(" ", flag) + ": " + err).isEqualTo(ExitCode.USAGE);
+            assertThat(err.toString()).contains("'" + flag[1] + "' is too long: at most 8784h");
+        }
+        assertThat(api.requests()).as("nothing was sent").hasSize(before);
+        assertThat(run("--yes", "--timeout", "8784h", "--dry-run")).isZero();
+    }
+
+    /** The patch was accepted, then the API server went away: the restart is reported as made, with exit 3. */
+    @Test
+    void aRestartWhoseOutcomeCannotBeReadSaysItWasMadeAndExitsThree() throws Exception {
+        cluster.rootConfigMap(IstioCluster.ROOT).istiod("default", IstioCluster.ROOT, false);
+        Thread controller = new Thread(() -> {
+            try {
+                while (api.ours().stream().noneMatch(r -> r.method().equals("PATCH"))) {
+                    Thread.sleep(5);
+                }
+                api.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "server-goes-away");
+        controller.setDaemon(true);
+        controller.start();
+
+        int code = run("--yes", "-o", "json", "--poll-interval", "200ms", "--timeout", "30s", "--request-timeout", "2");
+        controller.join(10_000);
+
+        assertThat(code).as(err.toString()).isEqualTo(3);
+        JsonNode record = JSON.readTree(out.toString());
+        assertThat(record.path("result").asText()).isEqualTo("RESTARTED_OUTCOME_UNKNOWN");
+        assertThat(record.path("exitCode").asInt()).isEqualTo(3);
+        assertThat(record.path("patch").path("body").asText()).contains("kubectl.kubernetes.io/restartedAt");
+        assertThat(record.path("timings").path("patched").isNull()).isFalse();
+        assertThat(record.path("outcome").asText()).startsWith("cannot reach the API server");
+        assertThat(record.path("nextSteps").get(0).asText()).contains("do not restart again");
+        assertThat(err.toString()).isEmpty();
     }
 }

@@ -2,16 +2,22 @@ package io.injectordoctor.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.injectordoctor.testing.Gateways;
 import io.injectordoctor.testing.MockCluster;
 import org.junit.jupiter.api.Test;
 
 class HttpSelectorThreadsTest {
+    /** Reads go through HttpURLConnection and start no selector; the patch's JDK client does, and stop() ends it. */
     @Test
     void stopsTheSelectorThreadsThatWouldDelayExitAndLeavesLaterClientsWorking() throws InterruptedException {
         try (MockCluster c = new MockCluster()) {
-            c.apply("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n");
-            try (ApiClient api = new ApiClient(ClusterConfig.build(c.kubeconfig(), null, 5))) {
-                api.get("/api/v1/namespaces/x");
+            c.apply("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: default\n");
+            HttpSelectorThreads.stop();
+            String url = "http://127.0.0.1:" + c.server().getPort();
+            try (ClusterGateway api = Gateways.to(url)) {
+                api.get(ResourceKind.CONFIGMAP, "default", "x");
+                assertThat(HttpSelectorThreads.alive()).isZero();
+                api.mergePatch(ResourceKind.CONFIGMAP, "default", "x", "{\"data\":{\"a\":\"b\"}}", "test", false);
                 assertThat(HttpSelectorThreads.alive()).isPositive();
             }
             HttpSelectorThreads.stop();
@@ -21,8 +27,9 @@ class HttpSelectorThreadsTest {
                 Thread.sleep(10);
             }
             assertThat(HttpSelectorThreads.alive()).isZero();
-            try (ApiClient api = new ApiClient(ClusterConfig.build(c.kubeconfig(), null, 5))) {
-                assertThat(api.get("/api/v1/namespaces/x").path("metadata").path("name").asText()).isEqualTo("x");
+            try (ClusterGateway api = Gateways.to(url)) {
+                api.mergePatch(ResourceKind.CONFIGMAP, "default", "x", "{\"data\":{\"a\":\"c\"}}", "test", false);
+                assertThat(api.get(ResourceKind.CONFIGMAP, "default", "x").path("data").path("a").asText()).isEqualTo("c");
             }
         }
     }

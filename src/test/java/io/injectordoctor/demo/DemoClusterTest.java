@@ -11,9 +11,14 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.injectordoctor.cluster.ClusterConfig;
+import io.injectordoctor.cluster.ClusterGateway;
+import io.injectordoctor.cluster.ConfigResolver;
+import io.injectordoctor.cluster.Credential;
+import io.injectordoctor.cluster.Environment;
+import io.injectordoctor.cluster.ResourceKind;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,20 +196,24 @@ class DemoClusterTest {
         demo.writeKubeconfig(file);
         String text = Files.readString(file);
         assertThat(text).contains("current-context: \"injector-doctor-demo\"", demo.url());
-        try (KubernetesClient fresh = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(DemoCluster.CONTEXT, text, file.toString())).build()) {
-            assertThat(fresh.pods().inNamespace("opt-in").withName("tt-01-match-enabled-true").get()).isNotNull();
+        ClusterConfig resolved = ConfigResolver.resolve(ConfigResolver.Request.of(file, DemoCluster.CONTEXT,
+                Duration.ofSeconds(10)), Environment.system());
+        try (ClusterGateway fresh = ClusterGateway.open(resolved)) {
+            assertThat(fresh.get(ResourceKind.POD, "opt-in", "tt-01-match-enabled-true").path("metadata").path("name")
+                    .asText()).isEqualTo("tt-01-match-enabled-true");
         }
     }
 
     @Test
     void itsConfigReachesItAndNothingElse() {
-        Config config = demo.config();
-        assertThat(config.getMasterUrl()).startsWith(demo.url());
-        assertThat(config.getOauthToken()).isNull();
-        assertThat(config.getNamespace()).isEqualTo("default");
-        try (KubernetesClient fresh = new KubernetesClientBuilder().withConfig(config).build()) {
-            assertThat(fresh.namespaces().withName("opt-in").get()).isNotNull();
+        ClusterConfig config = demo.config();
+        assertThat(config.serverText()).isEqualTo(demo.url());
+        assertThat(config.credential()).isInstanceOf(Credential.None.class);
+        assertThat(config.proxy()).isNull();
+        assertThat(config.namespace()).isEqualTo("default");
+        try (ClusterGateway fresh = ClusterGateway.open(config)) {
+            assertThat(fresh.get(ResourceKind.NAMESPACE, null, "opt-in").path("metadata").path("name").asText())
+                    .isEqualTo("opt-in");
         }
     }
 

@@ -2,6 +2,7 @@ package io.injectordoctor.remedy;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
@@ -49,8 +50,26 @@ public final class IstioCluster {
                 "rev.namespace.sidecar-injector.istio.io", "namespace.sidecar-injector.istio.io");
         service(name, labels, "https-webhook", 443, 15017);
         deployment(name, labels, labels, Map.of());
+        pod(name, labels, endpointReady);
         endpointSlice(name, "https-webhook", 15017, endpointReady);
         return this;
+    }
+
+    /** The injector's pod, named after its deployment, ready or not. */
+    public IstioCluster pod(String deployment, Map<String, String> labels, boolean ready) {
+        kube.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName(deployment + "-7d9f8c6b5d-x2k4z")
+                .withNamespace(NS).withLabels(labels).endMetadata().withNewSpec().addNewContainer().withName("discovery")
+                .withImage("docker.io/istio/pilot:1.28.0").endContainer().endSpec().withNewStatus().withPhase("Running")
+                .addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition().endStatus().build())
+                .createOr(x -> x.update());
+        return this;
+    }
+
+    public void podReady(String deployment, boolean ready) {
+        kube.pods().inNamespace(NS).withName(deployment + "-7d9f8c6b5d-x2k4z").edit(p -> {
+            p.getStatus().getConditions().forEach(c -> c.setStatus(ready ? "True" : "False"));
+            return p;
+        });
     }
 
     public IstioCluster rootConfigMap(Pki.Issued root) {

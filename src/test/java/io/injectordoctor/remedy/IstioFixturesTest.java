@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.injectordoctor.cluster.ClusterGateway;
+import io.injectordoctor.report.HookRef;
+import io.injectordoctor.report.InjectorTarget;
+import io.injectordoctor.report.RestartRecord;
+import io.injectordoctor.testing.Gateways;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +24,14 @@ class IstioFixturesTest {
     static final Path FIXTURES = Path.of("/work/shared/istio-fixtures/istioctl/pkg/checkinject/testdata/check-inject");
 
     TestApiServer api;
-    KubernetesClient client;
+    ClusterGateway client;
     KubernetesClient kube;
 
     @BeforeEach
     void start() throws Exception {
         assumeTrue(Files.isDirectory(FIXTURES), "Istio fixtures are not present");
         api = new TestApiServer();
-        client = api.client();
+        client = Gateways.to(api.server.url("/"));
         kube = api.controllerClient();
         for (String f : List.of("default-injector.yaml", "rev-16-injector.yaml")) {
             try (InputStream in = Files.newInputStream(FIXTURES.resolve(f))) {
@@ -40,6 +45,7 @@ class IstioFixturesTest {
             String name = rev.equals("default") ? "istiod" : "istiod-" + rev;
             Map<String, String> labels = Map.of("app", "istiod", "istio.io/rev", rev);
             cluster.service(name, labels, "https-webhook", 443, 15017).deployment(name, labels, labels, Map.of())
+                    .pod(name, labels, true)
                     .endpointSlice(name, "https-webhook", 15017, true);
         }
     }
@@ -53,9 +59,14 @@ class IstioFixturesTest {
         }
     }
 
+    InjectorState state() {
+        return new InjectorState(client, IstioCluster.NS, new InjectorJudge(io.injectordoctor.checks.CheckRegistry.builtIn())
+                .kinds());
+    }
+
     @Test
     void everyInjectionHookIsTracedToItsRevisionsDeployment() {
-        List<InjectorTarget> found = new InjectorLocator(client).candidates();
+        List<InjectorTarget> found = InjectorLocator.candidates(state().get());
 
         assertThat(found).extracting(InjectorTarget::id, InjectorTarget::revision).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("istio-system/istiod", "default"),
@@ -72,11 +83,19 @@ class IstioFixturesTest {
 
     @Test
     void theRenderedConfigurationsCarryNoCaBundleWhichIsAProblem() {
-        InjectorTarget rev16 = TargetChoice.choose(new InjectorLocator(client).candidates(), "1-16", null);
+        io.injectordoctor.cluster.ClusterSnapshot s = state().get();
+        InjectorTarget rev16 = TargetChoice.choose(InjectorLocator.candidates(s), "1-16", null);
 
-        InjectorHealth h = RestartInjector.defaultAssessor(client, IstioCluster.NS).assess(rev16);
+        RestartRecord.Judgement h = new InjectorJudge(io.injectordoctor.checks.CheckRegistry.builtIn()).judge(s, rev16);
 
-        assertThat(h.checks()).filteredOn(c -> c.area().equals("endpoints")).allMatch(c -> c.status() == HealthCheck.Status.OK);
-        assertThat(h.problems()).isNotEmpty().allSatisfy(c -> assertThat(c.detail()).isEqualTo("caBundle is empty"));
+        assertThat(h.checks()).filteredOn(c -> c.id().equals("ID0801")).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(RestartRecord.Status.OK));
+        assertThat(h.healthy()).isFalse();
+        assertThat(h.checks()).filteredOn(c -> c.status() == RestartRecord.Status.PROBLEM).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo("ID0701");
+            // Only the 1-16 configuration: the default revision's hooks are another injector's.
+            assertThat(c.findings()).isNotEmpty().allSatisfy(f -> assertThat(f)
+                    .startsWith("MutatingWebhookConfiguration istio-sidecar-injector-1-16: the caBundle is empty"));
+        });
     }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.injectordoctor.cluster.ClusterGateway;
+import io.injectordoctor.testing.Gateways;
 import io.injectordoctor.render.Structured;
+import io.injectordoctor.report.HookRef;
+import io.injectordoctor.report.RestartRecord;
 import io.injectordoctor.render.Style;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The seed's layout: istio-sidecar-injector, its own secret with root-cert.pem, an Endpoints object and no slices. */
 class LegacyInjectorTest {
     TestApiServer api;
-    KubernetesClient client;
+    ClusterGateway client;
     KubernetesClient kube;
     IstioCluster cluster;
     MutableClock clock;
@@ -27,15 +31,16 @@ class LegacyInjectorTest {
     @BeforeEach
     void start() {
         api = new TestApiServer();
-        client = api.client();
+        client = Gateways.to(api.server.url("/"));
         kube = api.controllerClient();
         cluster = new IstioCluster(kube);
         clock = new MutableClock(IstioCluster.NOW, ZoneId.of("UTC"));
         Map<String, String> labels = Map.of("istio", "sidecar-injector");
-        cluster.secret(CaBundleMatch.LEGACY_SECRET, "root-cert.pem", IstioCluster.ROOT)
+        cluster.secret(io.injectordoctor.mesh.IstioLayout.LEGACY_SECRET, "root-cert.pem", IstioCluster.ROOT)
                 .webhookConfig("istio-sidecar-injector", null, "istio-sidecar-injector",
                         IstioCluster.OTHER_ROOT.certificatePem(), "sidecar-injector.istio.io", "extra-injector.istio.io")
-                .deployment("istio-sidecar-injector", labels, labels, Map.of());
+                .deployment("istio-sidecar-injector", labels, labels, Map.of())
+                .pod("istio-sidecar-injector", labels, true);
         kube.services().inNamespace(IstioCluster.NS).resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
                 .withNewMetadata().withName("istio-sidecar-injector").withNamespace(IstioCluster.NS).endMetadata()
                 .withNewSpec().withSelector(labels).addNewPort().withPort(443).endPort().endSpec().build()).create();
@@ -57,17 +62,20 @@ class LegacyInjectorTest {
         PlayedRollout rollout = new PlayedRollout(kube, cluster, clock, "istio-sidecar-injector",
                 PlayedRollout.Script.COMPLETES).keepingEndpoints();
 
-        RestartRecord r = new RestartInjector(client, RestartInjector.defaultAssessor(client, IstioCluster.NS), clock,
+        RestartRecord r = new RestartInjector(client, IstioCluster.NS, clock,
                 rollout, s -> { }, null).run(RestartInjectorTest.yes());
 
         assertThat(r.target().legacy()).isTrue();
         assertThat(r.target().hooks()).extracting(HookRef::targetPort).containsOnly(443);
         assertThat(r.patch().restartedAt()).isEqualTo("2026-11-22T02:04:05Z");
-        assertThat(r.before().checks()).filteredOn(c -> c.area().equals("endpoints")).singleElement()
-                .satisfies(c -> assertThat(c.detail()).isEqualTo("1 ready endpoint on port 443 (target 443) (Endpoints)"));
-        assertThat(r.before().checks()).filteredOn(c -> c.status() == HealthCheck.Status.PROBLEM).hasSize(2)
-                .allSatisfy(c -> assertThat(c.detail()).contains(
-                        "secret istio-system/istio.istio-sidecar-injector-service-account root-cert.pem"));
+        assertThat(r.before().checks()).filteredOn(c -> c.id().equals("ID0801")).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(RestartRecord.Status.OK));
+        assertThat(r.before().checks()).filteredOn(c -> c.status() == RestartRecord.Status.PROBLEM).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.id()).isEqualTo("ID0701");
+                    assertThat(c.findings()).isNotEmpty().anySatisfy(f -> assertThat(f).contains("does not contain the mesh root",
+                            "istio.istio-sidecar-injector-service-account"));
+                });
         assertThat(r.result()).isEqualTo(RestartRecord.Result.STILL_BROKEN);
         assertThat(r.nextSteps()).hasSize(2);
         assertThat(r.nextSteps().get(0)).contains("writes the caBundle of istio-sidecar-injector/sidecar-injector.istio.io");
@@ -77,11 +85,11 @@ class LegacyInjectorTest {
 
     @Test
     void noKeyFromTheSecretReachesAnyOutput() {
-        RestartRecord r = new RestartInjector(client, RestartInjector.defaultAssessor(client, IstioCluster.NS), clock,
+        RestartRecord r = new RestartInjector(client, IstioCluster.NS, clock,
                 new PlayedRollout(kube, cluster, clock, "istio-sidecar-injector", PlayedRollout.Script.COMPLETES)
                         .keepingEndpoints(), s -> { }, null).run(RestartInjectorTest.yes());
         StringWriter text = new StringWriter();
-        new RestartReport(Style.plain()).print(new PrintWriter(text), r);
+        new io.injectordoctor.render.RestartText(Style.plain()).print(new PrintWriter(text), r);
         String all = text + Structured.json(r) + Structured.yaml(r);
         String keyBody = IstioCluster.ROOT.keyPem().lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
         assertThat(all).doesNotContain("PRIVATE KEY").doesNotContain(keyBody)

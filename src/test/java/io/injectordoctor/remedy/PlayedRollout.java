@@ -68,6 +68,7 @@ final class PlayedRollout implements Pause {
                     default -> {
                         if (readyEndpoint) {
                             cluster.endpointSlice(name, "https-webhook", 15017, true);
+                            cluster.podReady(name, true);
                         }
                         if (fixBundleOf != null) {
                             cluster.setBundle(fixBundleOf, IstioCluster.ROOT);

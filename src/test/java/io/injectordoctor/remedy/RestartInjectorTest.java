@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.injectordoctor.cluster.ClusterGateway;
+import io.injectordoctor.testing.Gateways;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
+import io.injectordoctor.report.RestartRecord;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,7 +26,7 @@ class RestartInjectorTest {
             + RESTARTED_AT + "\"}}}}}";
 
     TestApiServer api;
-    KubernetesClient client;
+    ClusterGateway client;
     KubernetesClient kube;
     IstioCluster cluster;
     MutableClock clock;
@@ -32,7 +35,7 @@ class RestartInjectorTest {
     @BeforeEach
     void start() {
         api = new TestApiServer();
-        client = api.client();
+        client = Gateways.to(api.server.url("/"));
         kube = api.controllerClient();
         cluster = new IstioCluster(kube);
         clock = new MutableClock(IstioCluster.NOW, ZoneId.of("Europe/Berlin"));
@@ -50,8 +53,7 @@ class RestartInjectorTest {
     }
 
     RestartRecord run(RestartInjector.Options o, Pause pause, RestartInjector.Consent consent) {
-        return new RestartInjector(client, RestartInjector.defaultAssessor(client, IstioCluster.NS), clock, pause,
-                progress::add, consent).run(o);
+        return new RestartInjector(client, IstioCluster.NS, clock, pause, progress::add, consent).run(o);
     }
 
     PlayedRollout rollout(PlayedRollout.Script script) {
@@ -90,7 +92,7 @@ class RestartInjectorTest {
         assertThat(progress).contains("Waiting for deployment spec update to be observed...",
                 "Waiting for deployment \"istiod\" rollout to finish: 0 out of 1 new replicas have been updated...",
                 "Waiting for deployment \"istiod\" rollout to finish: 1 old replicas are pending termination...");
-        assertThat(progress).anyMatch(s -> s.startsWith("Waiting for ready endpoints: endpoints istio-system/istiod:443"));
+        assertThat(progress).anyMatch(s -> s.startsWith("Waiting for ready endpoints: Service istio-system/istiod: no endpoint"));
         assertThat(r.timings().patched()).isEqualTo(IstioCluster.NOW);
         assertThat(r.timings().endpointsReady()).isEqualTo(IstioCluster.NOW.plusSeconds(8));
     }
@@ -171,7 +173,7 @@ class RestartInjectorTest {
         assertThat(declined.result()).isEqualTo(RestartRecord.Result.DECLINED);
         assertThat(declined.exitCode()).isEqualTo(1);
         assertThat(patches()).isEmpty();
-        assertThat(shown.get(0)).contains("istio-system/istiod", "no ready endpoint", BODY,
+        assertThat(shown.get(0)).contains("istio-system/istiod", "ID0801 Service istio-system/istiod: no endpoint", BODY,
                 "kubectl.kubernetes.io/restartedAt=" + RESTARTED_AT);
 
         RestartRecord agreed = run(ask, rollout(PlayedRollout.Script.COMPLETES), q -> true);
@@ -268,10 +270,10 @@ class RestartInjectorTest {
         assertThat(r.result()).isEqualTo(RestartRecord.Result.NOTHING_TO_DO);
         assertThat(r.exitCode()).isZero();
         assertThat(r.before().healthy()).isTrue();
-        assertThat(r.before().checks()).extracting(HealthCheck::name).containsExactly(
-                "endpoints istio-system/istiod:443",
-                "caBundle istio-sidecar-injector/rev.namespace.sidecar-injector.istio.io",
-                "caBundle istio-sidecar-injector/namespace.sidecar-injector.istio.io");
+        assertThat(r.before().checks()).extracting(RestartRecord.Check::id)
+                .containsExactly("ID0201", "ID0204", "ID0701", "ID0801", "ID0802");
+        assertThat(r.before().checks()).allSatisfy(c -> assertThat(c.status()).isEqualTo(RestartRecord.Status.OK));
+        assertThat(r.changes()).allSatisfy(c -> assertThat(c.after()).isNull());
         assertThat(api.ours()).allMatch(req -> req.method().equals("GET"));
         assertThat(api.server.getRequestCount()).isEqualTo(api.requests().size());
         assertThat(r.patch()).isNull();
@@ -297,15 +299,22 @@ class RestartInjectorTest {
                         "namespace.sidecar-injector.istio.io")
                 .service("istiod", Map.of("app", "istiod"), "https-webhook", 443, 15017)
                 .deployment("istiod", Map.of("app", "istiod"), Map.of("app", "istiod"), Map.of())
+                .pod("istiod", Map.of("app", "istiod"), true)
                 .endpointSlice("istiod", "https-webhook", 15017, true);
 
         RestartRecord r = run(yes(), rollout(PlayedRollout.Script.COMPLETES), null);
 
         assertThat(r.result()).isEqualTo(RestartRecord.Result.STILL_BROKEN);
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.after().checks()).filteredOn(c -> c.status() == HealthCheck.Status.PROBLEM)
-                .singleElement().satisfies(c -> assertThat(c.detail()).contains("does not contain the mesh root",
-                        "configmap istio-system/istio-ca-root-cert"));
+        assertThat(r.after().checks()).filteredOn(c -> c.status() == RestartRecord.Status.PROBLEM)
+                .singleElement().satisfies(c -> {
+                    assertThat(c.id()).isEqualTo("ID0701");
+                    assertThat(c.findings()).anySatisfy(f -> assertThat(f).startsWith("MutatingWebhookConfiguration"
+                            + " istio-sidecar-injector: the caBundle does not contain the mesh root from configmap"
+                            + " istio-system/istio-ca-root-cert"));
+                });
+        assertThat(r.changes()).filteredOn(c -> c.id().equals("ID0701")).singleElement()
+                .satisfies(c -> assertThat(c.remaining()).isNotEmpty());
         assertThat(r.nextSteps()).singleElement().satisfies(s -> assertThat(s)
                 .contains("labelled istio.io/rev", "kubectl label mutatingwebhookconfiguration istio-sidecar-injector"
                         + " istio.io/rev=default"));
@@ -319,9 +328,15 @@ class RestartInjectorTest {
         RestartRecord r = run(yes(), rollout(PlayedRollout.Script.COMPLETES).patchingBundleOf("istio-sidecar-injector"),
                 null);
 
-        assertThat(r.before().checks()).filteredOn(c -> c.status() == HealthCheck.Status.PROBLEM).hasSize(2)
-                .allMatch(c -> c.area().equals("certificates"));
+        assertThat(r.before().checks()).filteredOn(c -> c.status() == RestartRecord.Status.PROBLEM)
+                .extracting(RestartRecord.Check::id).containsExactly("ID0701");
         assertThat(r.result()).isEqualTo(RestartRecord.Result.FIXED);
+        assertThat(r.changes()).filteredOn(c -> c.id().equals("ID0701")).singleElement().satisfies(c -> {
+            assertThat(c.before()).isEqualTo(RestartRecord.Status.PROBLEM);
+            assertThat(c.after()).isEqualTo(RestartRecord.Status.OK);
+            assertThat(c.resolved()).anySatisfy(f -> assertThat(f).contains("does not contain the mesh root"));
+            assertThat(c.remaining()).isEmpty();
+        });
     }
 
     @Test
@@ -367,11 +382,29 @@ class RestartInjectorTest {
                 .service("istiod", Map.of("app", "istiod"), "https-webhook", 443, 15017)
                 .deployment("istiod", Map.of("app", "istiod", "app.kubernetes.io/instance", "istio-control"),
                         Map.of("app", "istiod"), Map.of("argocd.argoproj.io/tracking-id", "istio:apps/Deployment:istio-system/istiod"))
+                .pod("istiod", Map.of("app", "istiod"), false)
                 .endpointSlice("istiod", "https-webhook", 15017, false);
 
         RestartRecord r = run(yes(), rollout(PlayedRollout.Script.COMPLETES), null);
 
         assertThat(r.warnings()).singleElement().satisfies(w -> assertThat(w).contains("Argo CD", "may be reverted"));
         assertThat(r.result()).isEqualTo(RestartRecord.Result.FIXED);
+    }
+
+    /** Once the patch is accepted the restart is reported as made, even when every read after it fails. */
+    @Test
+    void aRestartWhoseOutcomeCannotBeReadIsReportedAsMadeWithItsOwnExitCode() {
+        cluster.rootConfigMap(IstioCluster.ROOT).istiod("default", IstioCluster.ROOT, false);
+
+        RestartRecord r = run(yes(), d -> api.close(), null);
+
+        assertThat(r.result()).isEqualTo(RestartRecord.Result.RESTARTED_OUTCOME_UNKNOWN);
+        assertThat(r.exitCode()).isEqualTo(3).isEqualTo(ExitCode.RESTARTED_OUTCOME_UNKNOWN);
+        assertThat(r.patch().body()).isEqualTo(BODY);
+        assertThat(r.timings().patched()).isEqualTo(IstioCluster.NOW);
+        assertThat(r.outcome()).startsWith("cannot reach the API server at ");
+        assertThat(r.after()).isNull();
+        assertThat(r.nextSteps()).singleElement().satisfies(s -> assertThat(s).contains("do not restart again",
+                "rollout status deployment/istiod"));
     }
 }

@@ -2,21 +2,25 @@ package io.injectordoctor.remedy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.injectordoctor.cluster.ObjectConverter;
+import io.injectordoctor.model.WorkloadInfo;
 import org.junit.jupiter.api.Test;
 
 class RolloutStatusTest {
-    static Deployment d(long generation, long observed, int wanted, int replicas, int updated, int available,
+    static WorkloadInfo d(long generation, long observed, int wanted, int replicas, int updated, int available,
             String progressingReason) {
-        DeploymentBuilder b = new DeploymentBuilder().withNewMetadata().withName("istiod").withGeneration(generation)
-                .endMetadata().withNewSpec().withReplicas(wanted).endSpec().withNewStatus().withObservedGeneration(observed)
-                .withReplicas(replicas).withUpdatedReplicas(updated).withAvailableReplicas(available).endStatus();
+        ObjectNode o = JsonNodeFactory.instance.objectNode().put("kind", "Deployment");
+        o.putObject("metadata").put("name", "istiod").put("generation", generation);
+        o.putObject("spec").put("replicas", wanted);
+        ObjectNode st = o.putObject("status").put("observedGeneration", observed).put("replicas", replicas)
+                .put("updatedReplicas", updated).put("availableReplicas", available);
         if (progressingReason != null) {
-            b.editStatus().addNewCondition().withType("Progressing").withStatus("False").withReason(progressingReason)
-                    .endCondition().endStatus();
+            st.putArray("conditions").addObject().put("type", "Progressing").put("status", "False")
+                    .put("reason", progressingReason);
         }
-        return b.build();
+        return ObjectConverter.workload(o);
     }
 
     @Test
@@ -48,8 +52,9 @@ class RolloutStatusTest {
 
     @Test
     void aDeploymentWithoutStatusWaits() {
-        Deployment bare = new DeploymentBuilder().withNewMetadata().withName("istiod").withGeneration(1L).endMetadata()
-                .withNewSpec().endSpec().build();
-        assertThat(RolloutStatus.of(bare).state()).isEqualTo(RolloutStatus.State.WAITING);
+        ObjectNode bare = JsonNodeFactory.instance.objectNode().put("kind", "Deployment");
+        bare.putObject("metadata").put("name", "istiod").put("generation", 1);
+        bare.putObject("spec");
+        assertThat(RolloutStatus.of(ObjectConverter.workload(bare)).state()).isEqualTo(RolloutStatus.State.WAITING);
     }
 }

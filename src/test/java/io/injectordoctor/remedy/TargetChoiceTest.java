@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
+import io.injectordoctor.report.InjectorTarget;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -294,4 +294,83 @@ class FaultMatrixTest {
             }
         }
     }
+
+    /** A page of the pod list as the API server sends one; items named after {@code names}. */
+    private static String podPage(String cont, String... names) {
+        StringBuilder items = new StringBuilder();
+        for (String n : names) {
+            items.append(items.length() == 0 ? "" : ",").append("{\"metadata\":{\"name\":\"").append(n)
+                    .append("\",\"namespace\":\"shop\"}}");
+        }
+        return "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{\"continue\":\"" + cont + "\"},\"items\":["
+                + items + "]}";
+    }
+
+    private static MockResponse ok(String body) {
+        return new MockResponse().setResponseCode(200).setBody(body);
+    }
+
+    /** A continue token that comes back is a loop: stopped at once, after the second page. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"explain pods -A", "check"})
+    void aRepeatedContinueTokenStopsThePaging(String command) {
+        api.faultOnPath(p -> p.startsWith(PODS + "?"), -1, r -> ok(podPage("again", "web")));
+        Result r = api.run(command.split(" "));
+        assertOneLineError(r, 69, "sent a bad answer to list pods", "GET " + PODS, "the same continue token again after 2 pages");
+        assertThat(hits(PODS)).isEqualTo(2);
+    }
+
+    /** Empty pages that always carry a new token: stopped after a fixed number of pages, not read forever. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"explain pods -A -o json", "check"})
+    void pagesWithoutItemsButWithATokenStopAfterABound(String command) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        api.faultOnPath(p -> p.startsWith(PODS + "?"), -1, r -> ok(podPage("t" + n.incrementAndGet())));
+        Result r = api.run(command.split(" "));
+        assertOneLineError(r, 69, "the API server keeps paging: 6 pages held only 0 items; stopped");
+        assertThat(hits(PODS)).isEqualTo(6);
+        assertThat(r.out().length()).as("no unbounded output").isLessThan(2_000);
+    }
+
+    /** A 200 whose body is not the list asked for is the server's bad data, never an empty list. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{}", "[]", "{\"kind\":\"Status\",\"status\":\"Failure\",\"message\":\"etcd is gone\"}",
+        "{\"kind\":\"PodList\",\"items\":null}", "{\"kind\":\"PodList\",\"items\":[\"web\"]}",
+        "{\"kind\":\"PodList\",\"items\":[{\"metadata\":{\"namespace\":\"shop\"}}]}", "<html>proxy login</html>"})
+    void aListAnswerThatIsNotAListIsAnError(String body) {
+        api.faultOnPath(p -> p.startsWith(PODS + "?"), -1, r -> ok(body));
+        for (String command : List.of("explain pods -A", "check -o json")) {
+            Result r = api.run(command.split(" "));
+            assertOneLineError(r, 69, "sent a bad answer to list pods", "GET " + PODS);
+            assertThat(r.err()).containsAnyOf("not a JSON object", "is a Status, not a list: etcd is gone", "'items' is null",
+                    "item 1 is not an object", "item 1 has no metadata.name", "has no 'items'", "the answer is not JSON");
+            assertThat(r.out()).doesNotContain("consistent");
+        }
+    }
+
+    /** Retry-After values that are negative, absurd or overflow are clamped; the retries stay bounded. */
+    @ParameterizedTest(name = "Retry-After: {0}")
+    @ValueSource(strings = {"-30", "99999999999999999999999", "Mon, 01 Jan 1990 00:00:00 GMT", "soon"})
+    void anOddRetryAfterIsClamped(String retryAfter) {
+        api.faultOnPath(p -> p.startsWith(PODS), 1, r -> status(429, "too many requests").setHeader("Retry-After", retryAfter));
+        Result r = api.run("explain", "pods", "-A", "-o", "json");
+        assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
+        assertThat(r.err()).isEmpty();
+        assertThat(hits(PODS)).isEqualTo(2);
+    }
+
+    /** restart-injector reads through the same loader: its webhook list is retried under the same bound. */
+    @Test
+    void restartInjectorsReadsRetryUnderTheSamePolicy() {
+        String hooks = "/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations";
+        api.faultOnPath(p -> p.startsWith(hooks), 2, r -> status(503, "the server is starting").setHeader("Retry-After", "0"));
+        Result r = api.run("restart-injector", "--dry-run");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("nothing was restarted");
+        assertThat(hits(hooks)).isEqualTo(3);
+        api.faultOnPath(p -> p.startsWith(hooks), -1, r2 -> status(429, "slow down").setHeader("Retry-After", "0"));
+        long before = hits(hooks);
+        assertOneLineError(api.run("restart-injector", "--dry-run"), 69, "HTTP 429");
+        assertThat(hits(hooks) - before).isEqualTo(3);
+    }
 }

@@ -1,32 +1,21 @@
 package io.injectordoctor.remedy.probe;
 
-import io.injectordoctor.mesh.IstioLayout;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.LocalObjectReference;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.injectordoctor.cluster.JsonTree;
+import io.injectordoctor.mesh.IstioLayout;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 
 /**
- * Builds the pod sent in the dry run: a copy of the existing pod (or of a workload's template)
- * as a client would create it, under a fresh name so that it cannot collide with the original,
- * and without what a previous injection added, so that the webhook sees the pod it saw before.
- * Labels and annotations are kept: the hook's selectors and the injector's policy read them.
+ * Builds the pod sent in the dry run, as JSON: a copy of the existing pod (or of a workload's
+ * template) as a client would create it, under a fresh name so that it cannot collide with the
+ * original, and without what a previous injection added, so that the webhook sees the pod it saw
+ * before. Labels and annotations are kept: the hook's selectors and the injector's policy read them.
  */
 public final class ProbePods {
     public static final String STATUS_ANNOTATION = IstioLayout.STATUS_ANNOTATION;
@@ -36,32 +25,32 @@ public final class ProbePods {
     private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
     // When the status annotation cannot be read, these are the names Istio's injector adds.
     private static final Set<String> ISTIO_CONTAINERS = Set.of(IstioLayout.PROXY_CONTAINER, "istio-init", "istio-validation");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ProbePods() {
     }
 
     /** A copy of an existing pod, ready to be created again under the fresh name. */
-    public static Pod fromPod(Pod original, String freshName) {
-        Pod pod = Serialization.clone(original);
-        pod.setStatus(null);
-        pod.setMetadata(cleanMeta(pod.getMetadata(), freshName, original.getMetadata().getNamespace()));
-        PodSpec spec = pod.getSpec();
-        spec.setNodeName(null);
+    public static ObjectNode fromPod(JsonNode original, String freshName) {
+        ObjectNode pod = original.deepCopy();
+        pod.remove("status");
+        pod.put("apiVersion", "v1").put("kind", "Pod");
+        pod.set("metadata", cleanMeta(pod.path("metadata"), freshName, original.path("metadata").path("namespace").asText(null)));
+        ObjectNode spec = pod.has("spec") && pod.get("spec").isObject() ? (ObjectNode) pod.get("spec") : pod.putObject("spec");
+        spec.remove("nodeName");
         // The API server refuses ephemeral containers on create; they are added by a subresource only.
-        spec.setEphemeralContainers(null);
+        spec.remove("ephemeralContainers");
         stripInjection(pod);
         return pod;
     }
 
     /** The pod a workload's controller would create from its template, in the namespace given. */
-    public static Pod fromTemplate(PodTemplateSpec template, String namespace, String freshName) {
-        PodTemplateSpec t = Serialization.clone(template);
-        Pod pod = new Pod();
-        pod.setApiVersion("v1");
-        pod.setKind("Pod");
-        pod.setMetadata(cleanMeta(t.getMetadata() == null ? new ObjectMeta() : t.getMetadata(), freshName, namespace));
-        pod.setSpec(t.getSpec() == null ? new PodSpec() : t.getSpec());
+    public static ObjectNode fromTemplate(JsonNode template, String namespace, String freshName) {
+        ObjectNode pod = NODES.objectNode();
+        pod.put("apiVersion", "v1").put("kind", "Pod");
+        pod.set("metadata", cleanMeta(template.path("metadata"), freshName, namespace));
+        JsonNode spec = template.path("spec");
+        pod.set("spec", spec.isObject() ? spec.deepCopy() : NODES.objectNode());
         stripInjection(pod);
         return pod;
     }
@@ -79,42 +68,46 @@ public final class ProbePods {
         return head + suffix;
     }
 
-    private static ObjectMeta cleanMeta(ObjectMeta m, String freshName, String namespace) {
-        ObjectMeta out = new ObjectMeta();
-        out.setName(freshName);
-        out.setNamespace(namespace);
-        out.setLabels(m.getLabels() == null ? null : new HashMap<>(m.getLabels()));
-        out.setAnnotations(m.getAnnotations() == null ? null : new HashMap<>(m.getAnnotations()));
+    private static ObjectNode cleanMeta(JsonNode m, String freshName, String namespace) {
+        ObjectNode out = NODES.objectNode();
+        out.put("name", freshName);
+        if (namespace != null) {
+            out.put("namespace", namespace);
+        }
         // Everything else (uid, resourceVersion, creationTimestamp, managedFields, ownerReferences,
         // generateName, finalizers, deletion fields) belongs to the original object, not to a new one.
+        for (String kept : new String[] {"labels", "annotations"}) {
+            if (m.path(kept).isObject()) {
+                out.set(kept, m.get(kept).deepCopy());
+            }
+        }
         return out;
     }
 
     /** Removes the containers, init containers, volumes and pull secrets a previous injection listed, and its record. */
-    static void stripInjection(Pod pod) {
-        Map<String, String> annotations = pod.getMetadata().getAnnotations();
-        String status = annotations == null ? null : annotations.remove(STATUS_ANNOTATION);
-        if (status == null) {
+    static void stripInjection(ObjectNode pod) {
+        JsonNode annotations = pod.path("metadata").path("annotations");
+        if (!annotations.isObject() || !annotations.has(STATUS_ANNOTATION)) {
             return;
         }
+        String status = annotations.get(STATUS_ANNOTATION).asText();
+        ((ObjectNode) annotations).remove(STATUS_ANNOTATION);
         JsonNode listed = parse(status);
-        PodSpec spec = pod.getSpec();
-        Set<String> containers = names(listed, "containers");
-        Set<String> inits = names(listed, "initContainers");
-        if (listed == null) {
-            containers = ISTIO_CONTAINERS;
-            inits = ISTIO_CONTAINERS;
+        JsonNode spec = pod.path("spec");
+        if (!spec.isObject()) {
+            return;
         }
-        spec.setContainers(without(spec.getContainers(), containers, Container::getName));
-        spec.setInitContainers(without(spec.getInitContainers(), inits, Container::getName));
-        spec.setVolumes(without(spec.getVolumes(), names(listed, "volumes"), Volume::getName));
-        spec.setImagePullSecrets(without(spec.getImagePullSecrets(), names(listed, "imagePullSecrets"),
-                LocalObjectReference::getName));
+        Set<String> containers = listed == null ? ISTIO_CONTAINERS : names(listed, "containers");
+        Set<String> inits = listed == null ? ISTIO_CONTAINERS : names(listed, "initContainers");
+        without((ObjectNode) spec, "containers", containers);
+        without((ObjectNode) spec, "initContainers", inits);
+        without((ObjectNode) spec, "volumes", names(listed, "volumes"));
+        without((ObjectNode) spec, "imagePullSecrets", names(listed, "imagePullSecrets"));
     }
 
     private static JsonNode parse(String status) {
         try {
-            JsonNode n = JSON.readTree(status);
+            JsonNode n = JsonTree.read(status);
             return n != null && n.isObject() ? n : null;
         } catch (IOException e) {
             return null;
@@ -129,10 +122,17 @@ public final class ProbePods {
         return out;
     }
 
-    private static <T> List<T> without(List<T> items, Set<String> names, Function<T, String> name) {
-        if (items == null) {
-            return null;
+    private static void without(ObjectNode spec, String field, Set<String> names) {
+        JsonNode items = spec.get(field);
+        if (items == null || !items.isArray() || names.isEmpty()) {
+            return;
         }
-        return items.stream().filter(i -> !names.contains(name.apply(i))).collect(Collectors.toCollection(ArrayList::new));
+        ArrayNode kept = NODES.arrayNode();
+        items.forEach(i -> {
+            if (!names.contains(i.path("name").asText())) {
+                kept.add(i);
+            }
+        });
+        spec.set(field, kept);
     }
 }

@@ -1,14 +1,10 @@
 package io.injectordoctor.remedy.probe;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.injectordoctor.mesh.IstioLayout;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Volume;
 import io.injectordoctor.remedy.probe.ProbeResult.Outcome;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /** Reads the admission chain's answer (the pod it returned, or its error) against the reference verdict. */
 public final class ProbeReading {
@@ -18,15 +14,13 @@ public final class ProbeReading {
     }
 
     /** The pod came back: compare it with the pod that was sent. */
-    public static ProbeResult returned(String subject, Pod sent, Pod back, Boolean referenceInject) {
-        List<String> containers = added(sent.getSpec().getContainers(), back.getSpec().getContainers(), Container::getName);
-        List<String> inits = added(sent.getSpec().getInitContainers(), back.getSpec().getInitContainers(),
-                Container::getName);
-        List<String> volumes = added(sent.getSpec().getVolumes(), back.getSpec().getVolumes(), Volume::getName);
-        boolean nativeSidecar = has(back.getSpec().getInitContainers(), PROXY);
-        boolean proxy = nativeSidecar || has(back.getSpec().getContainers(), PROXY);
-        Map<String, String> annotations = back.getMetadata() == null ? null : back.getMetadata().getAnnotations();
-        boolean status = annotations != null && annotations.containsKey(ProbePods.STATUS_ANNOTATION);
+    public static ProbeResult returned(String subject, JsonNode sent, JsonNode back, Boolean referenceInject) {
+        List<String> containers = added(sent, back, "containers");
+        List<String> inits = added(sent, back, "initContainers");
+        List<String> volumes = added(sent, back, "volumes");
+        boolean nativeSidecar = names(back, "initContainers").contains(PROXY);
+        boolean proxy = nativeSidecar || names(back, "containers").contains(PROXY);
+        boolean status = back.path("metadata").path("annotations").has(ProbePods.STATUS_ANNOTATION);
         boolean injected = proxy || status;
         String detail;
         if (proxy && status) {
@@ -40,40 +34,40 @@ public final class ProbeReading {
         } else {
             detail = "the live admission chain does not inject: the pod comes back without istio-proxy";
         }
-        String sentName = sent.getMetadata().getName();
+        String sentName = sent.path("metadata").path("name").asText();
         return new ProbeResult(injected ? Outcome.INJECTED : Outcome.NOT_INJECTED, subject,
-                sent.getMetadata().getNamespace(), sentName, detail, null, null, containers, inits, volumes, status,
-                nativeSidecar, referenceInject, referenceInject == null ? null : referenceInject == injected, List.of(), null);
+                sent.path("metadata").path("namespace").asText(), sentName, detail, null, null, containers, inits, volumes,
+                status, nativeSidecar, referenceInject, referenceInject == null ? null : referenceInject == injected,
+                List.of(), null);
     }
 
     /**
      * The API server refused the create. A rejection never agrees with the reference: the reference
      * predicts a pod that is created, with or without the sidecar; here no pod would be created at all.
      */
-    public static ProbeResult rejected(String subject, Pod sent, int httpCode, String apiError, Boolean referenceInject) {
+    public static ProbeResult rejected(String subject, JsonNode sent, int httpCode, String apiError, Boolean referenceInject) {
         String detail = "the API server would refuse to create this pod (HTTP " + httpCode + ")"
                 + (apiError.contains("failed calling webhook") ? ": a webhook could not be called"
                         : apiError.contains("denied the request") ? ": a webhook denied it" : "");
-        return new ProbeResult(Outcome.REJECTED, subject, sent.getMetadata().getNamespace(), sent.getMetadata().getName(),
-                detail, apiError, httpCode, List.of(), List.of(), List.of(), false, false, referenceInject,
-                referenceInject == null ? null : false, List.of(), null);
+        return new ProbeResult(Outcome.REJECTED, subject, sent.path("metadata").path("namespace").asText(),
+                sent.path("metadata").path("name").asText(), detail, apiError, httpCode, List.of(), List.of(), List.of(),
+                false, false, referenceInject, referenceInject == null ? null : false, List.of(), null);
     }
 
-    private static <T> List<String> added(List<T> before, List<T> after, Function<T, String> name) {
-        List<String> had = before == null ? List.of() : before.stream().map(name).toList();
+    private static List<String> added(JsonNode sent, JsonNode back, String field) {
+        List<String> had = names(sent, field);
         List<String> out = new ArrayList<>();
-        if (after != null) {
-            for (T t : after) {
-                String n = name.apply(t);
-                if (!had.contains(n)) {
-                    out.add(n);
-                }
+        for (String n : names(back, field)) {
+            if (!had.contains(n)) {
+                out.add(n);
             }
         }
         return out;
     }
 
-    private static boolean has(List<Container> containers, String name) {
-        return containers != null && containers.stream().anyMatch(c -> name.equals(c.getName()));
+    private static List<String> names(JsonNode pod, String field) {
+        List<String> out = new ArrayList<>();
+        pod.path("spec").path(field).forEach(c -> out.add(c.path("name").asText()));
+        return out;
     }
 }

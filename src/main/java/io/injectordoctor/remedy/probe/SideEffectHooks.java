@@ -1,8 +1,7 @@
 package io.injectordoctor.remedy.probe;
 
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperations;
+import io.injectordoctor.model.Webhook;
+import io.injectordoctor.model.WebhookConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,31 +19,27 @@ public final class SideEffectHooks {
     }
 
     /** "configuration/hook (sideEffects: X)" for each hook that makes a dry run unsafe; empty when none. */
-    public static List<String> blocking(List<MutatingWebhookConfiguration> configurations) {
+    public static List<String> blocking(List<WebhookConfiguration> configurations) {
         List<String> out = new ArrayList<>();
-        for (MutatingWebhookConfiguration c : configurations) {
-            if (c.getWebhooks() == null) {
-                continue;
-            }
-            for (MutatingWebhook h : c.getWebhooks()) {
-                if (coversPodCreate(h.getRules())
-                        && (h.getSideEffects() == null || !SAFE.contains(h.getSideEffects()))) {
-                    out.add(c.getMetadata().getName() + "/" + h.getName() + " (sideEffects: "
-                            + (h.getSideEffects() == null ? "unset" : h.getSideEffects()) + ")");
+        for (WebhookConfiguration c : configurations) {
+            for (Webhook h : c.webhooks()) {
+                if (coversPodCreate(h.rules()) && (h.sideEffects() == null || !SAFE.contains(h.sideEffects()))) {
+                    out.add(c.name() + "/" + h.name() + " (sideEffects: "
+                            + (h.sideEffects() == null ? "unset" : h.sideEffects()) + ")");
                 }
             }
         }
         return out;
     }
 
-    static boolean coversPodCreate(List<RuleWithOperations> rules) {
+    static boolean coversPodCreate(List<Webhook.Rule> rules) {
         if (rules == null) {
             return false;
         }
-        for (RuleWithOperations r : rules) {
-            if (anyOf(r.getOperations(), "CREATE", "*") && anyOf(r.getApiGroups(), "", "*")
-                    && anyOf(r.getApiVersions(), "v1", "*") && anyOf(r.getResources(), "pods", "*", "*/*")
-                    && (r.getScope() == null || !r.getScope().equals("Cluster"))) {
+        for (Webhook.Rule r : rules) {
+            if (anyOf(r.operations(), "CREATE", "*") && anyOf(r.apiGroups(), "", "*")
+                    && anyOf(r.apiVersions(), "v1", "*") && anyOf(r.resources(), "pods", "*", "*/*")
+                    && (r.scope() == null || !r.scope().equals("Cluster"))) {
                 return true;
             }
         }
@@ -52,9 +47,6 @@ public final class SideEffectHooks {
     }
 
     private static boolean anyOf(List<String> values, String... wanted) {
-        if (values == null) {
-            return false;
-        }
         for (String w : wanted) {
             if (values.contains(w)) {
                 return true;

@@ -30,7 +30,7 @@ import java.util.List;
 final class AdmissionChainServer extends Dispatcher implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Chain { INJECT, INJECT_NATIVE, PASS, FAIL }
+    enum Chain { INJECT, INJECT_NATIVE, PASS, FAIL, SLOW, PROXY_PAGE, GARBAGE }
 
     record Request(String method, String path, String body) {
         boolean podCreate() {
@@ -67,6 +67,10 @@ final class AdmissionChainServer extends Dispatcher implements AutoCloseable {
         Config c = new ConfigBuilder(Config.empty()).withMasterUrl(server.url("/")).withNamespace("default")
                 .withTrustCerts(true).withRequestRetryBackoffLimit(0).build();
         return new KubernetesClientBuilder().withConfig(c).build();
+    }
+
+    String url() {
+        return server.url("/");
     }
 
     /** Forgets what the test's own set-up sent, so that only the code under test is recorded. */
@@ -111,6 +115,17 @@ final class AdmissionChainServer extends Dispatcher implements AutoCloseable {
         switch (chain) {
             case FAIL -> {
                 return status(webhookErrorCode, webhookErrorCode == 500 ? "InternalError" : "Forbidden", webhookError);
+            }
+            case SLOW -> {
+                return new MockResponse().setResponseCode(201).setBody(pod.toString())
+                        .setBodyDelay(3, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            case PROXY_PAGE -> {
+                return new MockResponse().setResponseCode(502).setHeader("Content-Type", "text/html")
+                        .setBody("<html><body>502 Bad Gateway</body></html>");
+            }
+            case GARBAGE -> {
+                return new MockResponse().setResponseCode(201).setBody("ok, created (maybe)");
             }
             case PASS -> {
             }

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookC
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfigurationBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.injectordoctor.cluster.ClusterGateway;
+import io.injectordoctor.testing.Gateways;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
 import io.injectordoctor.cluster.ResourceKind;
@@ -32,12 +34,14 @@ class DryRunProbeTest {
 
     AdmissionChainServer api;
     KubernetesClient client;
+    ClusterGateway gateway;
     int podsBefore;
 
     @BeforeEach
     void start() {
         api = new AdmissionChainServer();
         client = api.client();
+        gateway = Gateways.to(api.url());
         client.admissionRegistration().v1().mutatingWebhookConfigurations().resource(istioHooks()).create();
         client.pods().inNamespace(NS).resource(injectedPod()).create();
         client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName("other").endMetadata()
@@ -61,6 +65,7 @@ class DryRunProbeTest {
             assertThat(r.method()).as("only reads, access reviews and dry runs").isIn("GET", "POST");
         }
         client.close();
+        gateway.close();
         api.close();
     }
 
@@ -69,7 +74,7 @@ class DryRunProbeTest {
     }
 
     ProbeResult probe(ResourceKind kind, String name, Boolean reference) {
-        return new DryRunProbe(client, new Random(7)).probe(kind, NS, name, reference);
+        return new DryRunProbe(gateway, new Random(7)).probe(kind, NS, name, reference);
     }
 
     List<JsonNode> sentPods() {
@@ -137,7 +142,7 @@ class DryRunProbeTest {
     void notInjectedAgreesWithANoInjectionVerdictAndDisagreesWithAnInjectOne() {
         api.chain = AdmissionChainServer.Chain.PASS;
 
-        DryRunProbe probe = new DryRunProbe(client, new Random(7));
+        DryRunProbe probe = new DryRunProbe(gateway, new Random(7));
         ProbeResult agree = probe.probe(ResourceKind.POD, NS, POD, false);
         ProbeResult disagree = probe.probe(ResourceKind.POD, NS, POD, true);
 
@@ -263,6 +268,25 @@ class DryRunProbeTest {
             assertThat(e.getMessage()).isEqualTo("pod shop/nope not found");
         });
         assertThat(api.requests()).noneMatch(AdmissionChainServer.Request::podCreate);
+    }
+
+    /** A timeout, a proxy's error page or garbage is not the API server's verdict: exit 69, never "would refuse". */
+    @Test
+    void anAnswerThatIsNotTheApiServersIsAnIncompleteProbe() {
+        for (AdmissionChainServer.Chain c : List.of(AdmissionChainServer.Chain.SLOW, AdmissionChainServer.Chain.PROXY_PAGE,
+                AdmissionChainServer.Chain.GARBAGE)) {
+            api.chain = c;
+            try (ClusterGateway quick = io.injectordoctor.cluster.ClusterGateway.open(io.injectordoctor.cluster.ClusterConfig
+                    .plain(java.net.URI.create(api.url()), "default", java.time.Duration.ofSeconds(1)))) {
+                assertThatThrownBy(() -> new DryRunProbe(quick, new Random(7)).probe(ResourceKind.POD, NS, POD, true))
+                        .as(c.name()).isInstanceOfSatisfying(DoctorException.class, e -> {
+                            assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
+                            assertThat(e.getMessage()).startsWith("the probe could not be completed: the dry-run create of pod/"
+                                    + POD + " in shop got ").doesNotContain("would refuse");
+                        });
+            }
+        }
+        assertThat(sentPods()).hasSize(3);
     }
 
     static Pod injectedPod() {

@@ -2,16 +2,25 @@ package io.injectordoctor.remedy.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.LocalObjectReference;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
-import io.fabric8.kubernetes.api.model.Volume;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ProbePodsTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text.replace('\'', '"'));
+    }
+
+    static List<String> names(JsonNode pod, String field) {
+        List<String> out = new ArrayList<>();
+        pod.path("spec").path(field).forEach(n -> out.add(n.path("name").asText()));
+        return out;
+    }
 
     @Test
     void freshNamesStayWithin63CharactersAndEndCleanly() {
@@ -32,67 +41,60 @@ class ProbePodsTest {
     }
 
     @Test
-    void stripsExactlyWhatTheStatusAnnotationListsIncludingPullSecrets() {
-        Pod p = new PodBuilder().withNewMetadata().withName("p").withNamespace("n")
-                .addToAnnotations(ProbePods.STATUS_ANNOTATION, "{\"initContainers\":[\"istio-validation\"],"
-                        + "\"containers\":[\"istio-proxy\"],\"volumes\":[\"istio-data\"],\"imagePullSecrets\":[\"istio-pull\"]}")
-                .endMetadata().withNewSpec()
-                .addNewInitContainer().withName("istio-validation").endInitContainer()
-                .addNewInitContainer().withName("istio-init").endInitContainer()
-                .addNewContainer().withName("app").endContainer()
-                .addNewContainer().withName("istio-proxy").endContainer()
-                .addNewVolume().withName("istio-data").endVolume().addNewVolume().withName("app-data").endVolume()
-                .addNewImagePullSecret("istio-pull").addNewImagePullSecret("app-pull")
-                .addNewEphemeralContainer().withName("debugger").endEphemeralContainer()
-                .endSpec().build();
+    void stripsExactlyWhatTheStatusAnnotationListsIncludingPullSecrets() throws Exception {
+        JsonNode p = json("{'metadata': {'name': 'p', 'namespace': 'n', 'annotations': {'" + ProbePods.STATUS_ANNOTATION
+                + "': '{\\'initContainers\\':[\\'istio-validation\\'],\\'containers\\':[\\'istio-proxy\\'],"
+                + "\\'volumes\\':[\\'istio-data\\'],\\'imagePullSecrets\\':[\\'istio-pull\\']}'}},"
+                + " 'spec': {'initContainers': [{'name': 'istio-validation'}, {'name': 'istio-init'}],"
+                + " 'containers': [{'name': 'app'}, {'name': 'istio-proxy'}],"
+                + " 'volumes': [{'name': 'istio-data'}, {'name': 'app-data'}],"
+                + " 'imagePullSecrets': [{'name': 'istio-pull'}, {'name': 'app-pull'}],"
+                + " 'ephemeralContainers': [{'name': 'debugger'}]}}");
 
-        Pod probe = ProbePods.fromPod(p, "p-idprobe-abcde");
+        JsonNode probe = ProbePods.fromPod(p, "p-idprobe-abcde");
 
         // istio-init was not listed, so it is the pod's own and stays.
-        assertThat(probe.getSpec().getInitContainers()).extracting(Container::getName).containsExactly("istio-init");
-        assertThat(probe.getSpec().getContainers()).extracting(Container::getName).containsExactly("app");
-        assertThat(probe.getSpec().getVolumes()).extracting(Volume::getName).containsExactly("app-data");
-        assertThat(probe.getSpec().getImagePullSecrets()).extracting(LocalObjectReference::getName).containsExactly("app-pull");
-        assertThat(probe.getSpec().getEphemeralContainers()).isNull();
-        assertThat(probe.getMetadata().getAnnotations()).doesNotContainKey(ProbePods.STATUS_ANNOTATION);
-        assertThat(p.getSpec().getContainers()).as("the original is not changed").hasSize(2);
+        assertThat(names(probe, "initContainers")).containsExactly("istio-init");
+        assertThat(names(probe, "containers")).containsExactly("app");
+        assertThat(names(probe, "volumes")).containsExactly("app-data");
+        assertThat(names(probe, "imagePullSecrets")).containsExactly("app-pull");
+        assertThat(probe.path("spec").has("ephemeralContainers")).isFalse();
+        assertThat(probe.path("metadata").path("annotations").has(ProbePods.STATUS_ANNOTATION)).isFalse();
+        assertThat(names(p, "containers")).as("the original is not changed").hasSize(2);
     }
 
     @Test
-    void anUnreadableStatusAnnotationStripsIstiosWellKnownContainers() {
-        Pod p = new PodBuilder().withNewMetadata().withName("p").withNamespace("n")
-                .addToAnnotations(ProbePods.STATUS_ANNOTATION, "not json").endMetadata().withNewSpec()
-                .addNewInitContainer().withName("istio-init").endInitContainer()
-                .addNewContainer().withName("app").endContainer()
-                .addNewContainer().withName("istio-proxy").endContainer().endSpec().build();
+    void anUnreadableStatusAnnotationStripsIstiosWellKnownContainers() throws Exception {
+        JsonNode p = json("{'metadata': {'name': 'p', 'namespace': 'n', 'annotations': {'" + ProbePods.STATUS_ANNOTATION
+                + "': 'not json'}}, 'spec': {'initContainers': [{'name': 'istio-init'}],"
+                + " 'containers': [{'name': 'app'}, {'name': 'istio-proxy'}]}}");
 
-        Pod probe = ProbePods.fromPod(p, "p-idprobe-abcde");
+        JsonNode probe = ProbePods.fromPod(p, "p-idprobe-abcde");
 
-        assertThat(probe.getSpec().getInitContainers()).isEmpty();
-        assertThat(probe.getSpec().getContainers()).extracting(Container::getName).containsExactly("app");
+        assertThat(names(probe, "initContainers")).isEmpty();
+        assertThat(names(probe, "containers")).containsExactly("app");
     }
 
     @Test
-    void aPodWithoutAPreviousInjectionKeepsAllItsContainers() {
-        Pod p = new PodBuilder().withNewMetadata().withName("p").withNamespace("n").addToLabels("app", "x").endMetadata()
-                .withNewSpec().addNewContainer().withName("istio-proxy").endContainer().endSpec().build();
+    void aPodWithoutAPreviousInjectionKeepsAllItsContainers() throws Exception {
+        JsonNode p = json("{'metadata': {'name': 'p', 'namespace': 'n', 'labels': {'app': 'x'}},"
+                + " 'spec': {'containers': [{'name': 'istio-proxy'}]}}");
 
-        Pod probe = ProbePods.fromPod(p, "p-idprobe-abcde");
+        JsonNode probe = ProbePods.fromPod(p, "p-idprobe-abcde");
 
-        assertThat(probe.getSpec().getContainers()).extracting(Container::getName).containsExactly("istio-proxy");
-        assertThat(probe.getMetadata().getLabels()).containsEntry("app", "x");
+        assertThat(names(probe, "containers")).containsExactly("istio-proxy");
+        assertThat(probe.path("metadata").path("labels").path("app").asText()).isEqualTo("x");
     }
 
     @Test
-    void aTemplateBecomesAPodInTheNamespaceGiven() {
-        Pod probe = ProbePods.fromTemplate(new PodTemplateSpecBuilder().withNewMetadata().addToLabels("app", "r")
-                .addToAnnotations("sidecar.istio.io/inject", "false").endMetadata().withNewSpec().addNewContainer()
-                .withName("r").endContainer().endSpec().build(), "shop", "r-idprobe-abcde");
+    void aTemplateBecomesAPodInTheNamespaceGiven() throws Exception {
+        JsonNode probe = ProbePods.fromTemplate(json("{'metadata': {'labels': {'app': 'r'}, 'annotations':"
+                + " {'sidecar.istio.io/inject': 'false'}}, 'spec': {'containers': [{'name': 'r'}]}}"), "shop", "r-idprobe-abcde");
 
-        assertThat(probe.getApiVersion()).isEqualTo("v1");
-        assertThat(probe.getKind()).isEqualTo("Pod");
-        assertThat(probe.getMetadata().getName()).isEqualTo("r-idprobe-abcde");
-        assertThat(probe.getMetadata().getNamespace()).isEqualTo("shop");
-        assertThat(probe.getMetadata().getAnnotations()).containsEntry("sidecar.istio.io/inject", "false");
+        assertThat(probe.path("apiVersion").asText()).isEqualTo("v1");
+        assertThat(probe.path("kind").asText()).isEqualTo("Pod");
+        assertThat(probe.path("metadata").path("name").asText()).isEqualTo("r-idprobe-abcde");
+        assertThat(probe.path("metadata").path("namespace").asText()).isEqualTo("shop");
+        assertThat(probe.path("metadata").path("annotations").path("sidecar.istio.io/inject").asText()).isEqualTo("false");
     }
 }

@@ -2,23 +2,21 @@ package io.injectordoctor.remedy.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfigurationBuilder;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperations;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperationsBuilder;
+import io.injectordoctor.model.ObjectMeta;
+import io.injectordoctor.model.Webhook;
+import io.injectordoctor.model.WebhookConfiguration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SideEffectHooksTest {
 
-    static RuleWithOperations rule(String op, String group, String version, String resource, String scope) {
-        return new RuleWithOperationsBuilder().withOperations(op).withApiGroups(group).withApiVersions(version)
-                .withResources(resource).withScope(scope).build();
+    static Webhook.Rule rule(String op, String group, String version, String resource, String scope) {
+        return new Webhook.Rule(List.of(op), List.of(group), List.of(version), List.of(resource), scope);
     }
 
-    static MutatingWebhookConfiguration config(String sideEffects, RuleWithOperations rule) {
-        return new MutatingWebhookConfigurationBuilder().withNewMetadata().withName("c").endMetadata()
-                .addNewWebhook().withName("h").withSideEffects(sideEffects).withRules(rule).endWebhook().build();
+    static WebhookConfiguration config(String sideEffects, Webhook.Rule rule) {
+        Webhook h = new Webhook("h", List.of(rule), null, null, null, null, sideEffects, null, null, null, List.of(), 0);
+        return new WebhookConfiguration("admissionregistration.k8s.io/v1", ObjectMeta.of(null, "c"), List.of(h));
     }
 
     @Test
@@ -40,7 +38,7 @@ class SideEffectHooksTest {
 
     @Test
     void onlyNoneAndNoneOnDryRunAreSafe() {
-        RuleWithOperations pods = rule("CREATE", "", "v1", "pods", null);
+        Webhook.Rule pods = rule("CREATE", "", "v1", "pods", null);
         assertThat(SideEffectHooks.blocking(List.of(config("None", pods)))).isEmpty();
         assertThat(SideEffectHooks.blocking(List.of(config("NoneOnDryRun", pods)))).isEmpty();
         assertThat(SideEffectHooks.blocking(List.of(config("Some", pods)))).containsExactly("c/h (sideEffects: Some)");

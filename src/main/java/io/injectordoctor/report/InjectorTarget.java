@@ -1,4 +1,4 @@
-package io.injectordoctor.remedy;
+package io.injectordoctor.report;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.injectordoctor.remedy;
+package io.injectordoctor.report;
 
 /**
  * One injection hook and the service port it calls. The target port is resolved from the Service
