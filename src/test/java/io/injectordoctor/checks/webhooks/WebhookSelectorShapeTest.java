@@ -20,7 +20,7 @@ class WebhookSelectorShapeTest {
                 org.assertj.core.groups.Tuple.tuple("MutatingWebhookConfiguration odd-injectors, hook typo.sidecar-injector.istio.io", Severity.WARNING));
         assertThat(f.get(0).message()).contains("selects every pod in every namespace");
         assertThat(f.get(1).message()).contains("do not cover CREATE of v1 pods");
-        assertThat(f.get(2).message()).contains("unknown operator \"Equals\"");
+        assertThat(f.get(2).message()).contains("\"Equals\" is not a valid label selector operator");
     }
 
     @Test
