@@ -8,6 +8,7 @@ import io.injectordoctor.cluster.LoadRequest;
 import io.injectordoctor.cluster.ObjectConverter;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.cluster.SnapshotFile;
+import io.injectordoctor.decision.RequestUser;
 import io.injectordoctor.explain.Explainer;
 import io.injectordoctor.explain.Explanation;
 import io.injectordoctor.explain.PodsAudit;
@@ -16,6 +17,7 @@ import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.WorkloadInfo;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.injectordoctor.remedy.probe.DryRunProbe;
+import io.injectordoctor.remedy.probe.ProbeReading;
 import io.injectordoctor.remedy.probe.ProbeResult;
 import io.injectordoctor.remedy.probe.ProbedExplanation;
 import io.injectordoctor.render.ExplainText;
@@ -130,7 +132,7 @@ public final class ExplainCommand implements Callable<Integer> {
             requireDecisionInputs(s);
             PodInfo pod = s.pod(ns, ref.name()).orElseThrow(() ->
                     new DoctorException(ExitCode.USAGE, "pod " + ns + "/" + ref.name() + " not found"));
-            Explanation e = new Explainer(s, version).explainPod(pod);
+            Explanation e = new Explainer(s, version, requestUser()).explainPod(pod);
             return probe ? emitProbed(e, ResourceKind.POD, ns, ref.name()) : emit(List.of(e));
         }
         ClusterSnapshot s = Loading.snapshot(global, LoadRequest.of(ns, null, ResourceKind.NAMESPACE, ref.resource(),
@@ -139,7 +141,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Loading.require(s, ref.resource());
         WorkloadInfo w = s.workload(ref.kind(), ns, ref.name()).orElseThrow(() ->
                 new DoctorException(ExitCode.USAGE, ref.kind().toLowerCase() + " " + ns + "/" + ref.name() + " not found"));
-        Explanation e = new Explainer(s, version).explainWorkload(w);
+        Explanation e = new Explainer(s, version, requestUser()).explainWorkload(w);
         return probe ? emitProbed(e, ref.resource(), ns, ref.name()) : emit(List.of(e));
     }
 
@@ -149,7 +151,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 ResourceKind.CONFIGMAP);
         PodsAudit audit = Loading.auditPods(global, req, ns, (s, pods) -> {
             requireDecisionInputs(s);
-            PodsAudit a = new PodsAudit(new Explainer(s, version));
+            PodsAudit a = new PodsAudit(new Explainer(s, version, requestUser()));
             PrintWriter out = spec.commandLine().getOut();
             // When the list fails part-way, what was written is closed off as incomplete (JSON stays
             // parseable) before the error line and its exit code; when it fails at once, nothing is written.
@@ -194,7 +196,7 @@ public final class ExplainCommand implements Callable<Integer> {
         ClusterSnapshot s = Loading.snapshot(global, new LoadRequest(EnumSet.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION,
                 ResourceKind.CONFIGMAP, ResourceKind.NAMESPACE), null, null));
         requireDecisionInputs(s);
-        Explainer explainer = new Explainer(s, version);
+        Explainer explainer = new Explainer(s, version, requestUser());
         List<Explanation> out = new ArrayList<>();
         for (JsonNode d : docs) {
             String kind = d.path("kind").asText();
@@ -264,7 +266,9 @@ public final class ExplainCommand implements Callable<Integer> {
     private int emitProbed(Explanation e, ResourceKind kind, String ns, String name) {
         ProbeResult p;
         try (KubernetesClient client = Loading.client(global)) {
-            p = new DryRunProbe(client, new SecureRandom()).probe(kind, ns, name, e.reference().inject()).orThrow();
+            Explanation.Reference r = e.reference();
+            p = new DryRunProbe(client, new SecureRandom()).probe(kind, ns, name, new ProbeReading.Reference(r.inject(),
+                    r.admission(), r.refusal() == null ? null : r.refusal().message())).orThrow();
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (global.output) {
@@ -286,6 +290,20 @@ public final class ExplainCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** --as and --as-group, as the API server would see the impersonated user; null when not given. */
+    private RequestUser requestUser() {
+        if (global.as == null) {
+            if (!global.asGroups.isEmpty()) {
+                throw new DoctorException(ExitCode.USAGE, "--as-group needs --as: a group is impersonated only with a user");
+            }
+            return null;
+        }
+        if (global.as.isBlank()) {
+            throw new DoctorException(ExitCode.USAGE, "--as needs a user name");
+        }
+        return RequestUser.impersonated(global.as, global.asGroups);
     }
 
     private IstioVersion parseVersion() {

@@ -14,7 +14,8 @@ public enum ExplainFinding {
     WORKLOAD_METADATA("ID0501"),
     INJECTOR_CONFIG_MISSING("ID0301"),
     INJECTOR_CONFIG_UNPARSEABLE("ID0302"),
-    POLICY_ILLEGAL("ID0303");
+    POLICY_ILLEGAL("ID0303"),
+    ADMISSION_REFUSED("ID0202");
 
     private static final Catalogue CATALOGUE = new Catalogue(ExplainFinding.class.getClassLoader());
 

@@ -2,13 +2,16 @@ package io.injectordoctor.explain;
 
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.decision.AdmissionOutcome;
 import io.injectordoctor.decision.Decision;
 import io.injectordoctor.decision.HookEvaluation;
 import io.injectordoctor.decision.InjectionSubject;
 import io.injectordoctor.mesh.IstioVersion;
 import io.injectordoctor.decision.Reason;
 import io.injectordoctor.decision.ReasonCode;
+import io.injectordoctor.decision.Refusal;
 import io.injectordoctor.decision.ReferenceInjector;
+import io.injectordoctor.decision.RequestUser;
 import io.injectordoctor.model.NamespaceInfo;
 import io.injectordoctor.model.ObjectMeta;
 import io.injectordoctor.model.PodInfo;
@@ -28,8 +31,13 @@ public final class Explainer {
     private final Map<String, ReferenceInjector.PreparedNamespace> namespaces = new java.util.HashMap<>();
 
     public Explainer(ClusterSnapshot snapshot, IstioVersion versionOverride) {
+        this(snapshot, versionOverride, null);
+    }
+
+    /** @param user who creates the pods (--as, --as-group), or null when not known */
+    public Explainer(ClusterSnapshot snapshot, IstioVersion versionOverride, RequestUser user) {
         this.snapshot = snapshot;
-        this.injector = referenceInjector(snapshot, versionOverride);
+        this.injector = ReferenceInjector.of(snapshot, versionOverride, user);
     }
 
     /** The reference injector for a snapshot; checks use this too, so that nobody recomputes the decision. */
@@ -38,8 +46,7 @@ public final class Explainer {
     }
 
     public Decision decide(String namespace, ObjectMeta meta, boolean hostNetwork) {
-        InjectionSubject subject = new InjectionSubject(namespace, meta.labels(), meta.annotations(), hostNetwork);
-        return injector.decide(subject, namespace(namespace));
+        return injector.decide(InjectionSubject.of(namespace, meta, hostNetwork), namespace(namespace));
     }
 
     /** Once per namespace: its labels, and every hook's namespaceSelector evaluated against them. */
@@ -54,11 +61,12 @@ public final class Explainer {
         Decision d = decide(ns, pod.meta(), pod.spec().hostNetwork());
         Explanation.Observed observed = new Explanation.Observed(pod.hasProxy(), pod.hasStatusAnnotation(),
                 pod.hasNativeSidecarProxy());
-        boolean consistent = d.inject() == pod.hasProxy();
+        // A refused or undecided admission has no verdict to hold the running pod against.
+        Boolean consistent = comparable(d) ? d.inject() == pod.hasProxy() : null;
         List<Explanation.Finding> findings = decisionFindings(d);
         List<String> causes = new ArrayList<>();
         List<String> fix = new ArrayList<>();
-        if (!consistent) {
+        if (Boolean.FALSE.equals(consistent)) {
             Mismatch m = Mismatch.analyse(pod, d, snapshot);
             findings.add(0, (d.inject() ? ExplainFinding.SIDECAR_MISSING : ExplainFinding.SIDECAR_UNEXPECTED)
                     .with(m.summary()));
@@ -111,8 +119,16 @@ public final class Explainer {
                 + where + " " + key + "=\"" + own + "\" on its own metadata, not on its pod template; Istio ignores it."));
     }
 
+    private static boolean comparable(Decision d) {
+        return d.admission() == AdmissionOutcome.CALLED || d.admission() == AdmissionOutcome.NOT_CALLED;
+    }
+
     static List<Explanation.Finding> decisionFindings(Decision d) {
         List<Explanation.Finding> out = new ArrayList<>();
+        if (d.refusal() != null) {
+            out.add(ExplainFinding.ADMISSION_REFUSED.with("The API server refuses to create pods like this (HTTP "
+                    + d.refusal().httpCode() + "): " + d.refusal().message()));
+        }
         for (Reason r : d.reasons()) {
             switch (r.code()) {
                 case MULTIPLE_HOOKS_MATCHED -> out.add(ExplainFinding.DOUBLE_INJECTION.with(r.message()));
@@ -134,14 +150,17 @@ public final class Explainer {
     static Explanation.Reference reference(Decision d) {
         List<Explanation.Webhook> hooks = new ArrayList<>();
         for (HookEvaluation h : d.hooks()) {
-            hooks.add(new Explanation.Webhook(h.configuration(), h.name(), h.revision(), h.matched(), h.deactivated(),
-                    h.evidence()));
+            hooks.add(new Explanation.Webhook(h.configuration(), h.name(), h.revision(), h.calledOrUnknown(),
+                    h.reached() ? h.outcome().word() : "not-reached", h.deactivated(), h.evidence()));
         }
         List<Explanation.ReasonView> reasons = new ArrayList<>();
         for (Reason r : d.reasons()) {
             reasons.add(new Explanation.ReasonView(r.code().name(), r.message(), r.evidence()));
         }
-        return new Explanation.Reference(d.inject(), hooks, reasons,
+        Refusal r = d.refusal();
+        Explanation.Refusal refusal = r == null ? null
+                : new Explanation.Refusal(r.code().name(), r.hook(), r.httpCode(), r.statusReason(), r.message());
+        return new Explanation.Reference(d.injectOrUnknown(), d.admission().word(), refusal, hooks, reasons,
                 d.decisive() == null ? null : d.decisive().code().name());
     }
 

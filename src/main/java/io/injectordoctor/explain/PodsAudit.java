@@ -14,8 +14,9 @@ public final class PodsAudit {
     public static final int RECALLED_MISMATCHES = 20;
 
     /** One pod's line of the table. */
+    /** @param reference "inject" or "skip"; "refused" or "unknown" when the admission is (then nothing is compared) */
     public record Row(String namespace, String name, boolean inject, boolean sidecar, boolean consistent,
-            String decisive) {
+            String decisive, String reference) {
     }
 
     /** One pod: its full explanation, for JSON and YAML, and its row, for the table. */
@@ -43,19 +44,23 @@ public final class PodsAudit {
 
     public Audited add(PodInfo pod) {
         Explanation e = explainer.explainPod(pod);
-        boolean inject = e.reference().inject();
+        boolean inject = Boolean.TRUE.equals(e.reference().inject());
         boolean has = e.observed() != null && e.observed().sidecar();
         boolean ok = Boolean.TRUE.equals(e.consistent());
-        Row row = new Row(e.subject().namespace(), e.subject().name(), inject, has, ok, e.reference().decisive());
+        boolean mismatch = Boolean.FALSE.equals(e.consistent());
+        String admission = e.reference().admission();
+        String reference = "refused".equals(admission) || "unknown".equals(admission) ? admission : inject ? "inject" : "skip";
+        Row row = new Row(e.subject().namespace(), e.subject().name(), inject, has, !mismatch, e.reference().decisive(),
+                reference);
         pods++;
         consistent += ok ? 1 : 0;
-        missing += inject && !has ? 1 : 0;
-        unexpected += !inject && has ? 1 : 0;
+        missing += mismatch && inject ? 1 : 0;
+        unexpected += mismatch && !inject ? 1 : 0;
         expected += inject ? 1 : 0;
         with += has ? 1 : 0;
         errors |= e.hasErrors();
         warnings |= e.hasWarnings();
-        if (!ok && recalled.size() < RECALLED_MISMATCHES) {
+        if (mismatch && recalled.size() < RECALLED_MISMATCHES) {
             recalled.add(row);
         }
         return new Audited(e, row);

@@ -28,8 +28,9 @@ public final class PodsTableText {
     }
 
     public void row(PodsAudit.Row r) {
-        block.add(new String[] {r.namespace(), r.name(), r.inject() ? "inject" : "skip", r.sidecar() ? "sidecar" : "none",
-            r.consistent() ? "ok" : "MISMATCH", r.decisive() == null ? "" : r.decisive()});
+        boolean compared = r.reference().equals("inject") || r.reference().equals("skip");
+        block.add(new String[] {r.namespace(), r.name(), r.reference(), r.sidecar() ? "sidecar" : "none",
+            !compared ? "-" : r.consistent() ? "ok" : "MISMATCH", r.decisive() == null ? "" : r.decisive()});
         if (block.size() == BLOCK) {
             writeBlock();
         }

@@ -39,6 +39,12 @@ public final class DryRunProbe {
      * @param referenceInject the reference verdict to compare with, or null
      */
     public ProbeResult probe(ResourceKind kind, String namespace, String name, Boolean referenceInject) {
+        return probe(kind, namespace, name, ProbeReading.Reference.of(referenceInject));
+    }
+
+    /** @param reference what the reference predicts, the admission outcome included */
+    public ProbeResult probe(ResourceKind kind, String namespace, String name, ProbeReading.Reference reference) {
+        Boolean referenceInject = reference.inject();
         String subject = kind.resource().substring(0, kind.resource().length() - 1) + "/" + name;
         if (!mayCreatePods(namespace)) {
             return ProbeResult.refused(subject, namespace, Permissions.forbidden("create", ResourceKind.POD, namespace)
@@ -56,12 +62,12 @@ public final class DryRunProbe {
                 : ProbePods.fromTemplate(template(kind, namespace, name), namespace, ProbePods.freshName(name, random));
         try {
             Pod back = client.pods().inNamespace(namespace).resource(sent).dryRun().create();
-            return ProbeReading.returned(subject, sent, back, referenceInject);
+            return ProbeReading.returned(subject, sent, back, reference);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 0 || e.getCode() == 401 || rbacRefusal(e)) {
                 throw failure(e, "create", ResourceKind.POD, namespace);
             }
-            return ProbeReading.rejected(subject, sent, e.getCode(), serverMessage(e), referenceInject);
+            return ProbeReading.rejected(subject, sent, e.getCode(), serverMessage(e), reference);
         }
     }
 

@@ -3,6 +3,8 @@ package io.injectordoctor.remedy.probe;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperations;
+import io.injectordoctor.decision.AdmissionRules;
+import io.injectordoctor.model.Webhook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,29 +39,15 @@ public final class SideEffectHooks {
         return out;
     }
 
+    /** The decision's rule matching ({@link AdmissionRules}), on the fabric8 form of the rules; any match policy. */
     static boolean coversPodCreate(List<RuleWithOperations> rules) {
         if (rules == null) {
             return false;
         }
+        List<Webhook.Rule> model = new ArrayList<>();
         for (RuleWithOperations r : rules) {
-            if (anyOf(r.getOperations(), "CREATE", "*") && anyOf(r.getApiGroups(), "", "*")
-                    && anyOf(r.getApiVersions(), "v1", "*") && anyOf(r.getResources(), "pods", "*", "*/*")
-                    && (r.getScope() == null || !r.getScope().equals("Cluster"))) {
-                return true;
-            }
+            model.add(new Webhook.Rule(r.getOperations(), r.getApiGroups(), r.getApiVersions(), r.getResources(), r.getScope()));
         }
-        return false;
-    }
-
-    private static boolean anyOf(List<String> values, String... wanted) {
-        if (values == null) {
-            return false;
-        }
-        for (String w : wanted) {
-            if (values.contains(w)) {
-                return true;
-            }
-        }
-        return false;
+        return AdmissionRules.coverPodCreate(model, "Equivalent");
     }
 }
