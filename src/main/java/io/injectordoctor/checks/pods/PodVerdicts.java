@@ -2,6 +2,7 @@ package io.injectordoctor.checks.pods;
 
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.decision.AdmissionOutcome;
 import io.injectordoctor.decision.Decision;
 import io.injectordoctor.decision.InjectionSubject;
 import io.injectordoctor.decision.ReasonCode;
@@ -17,7 +18,8 @@ import java.util.Set;
  * The pods whose reference verdict disagrees with what they run, from the decision engine. Only
  * those are kept: a whole cluster's decisions would hold a trace per pod for nothing. Pods whose
  * namespace is unknown, or whose injector config is missing or unreadable, get no verdict: the
- * injector-config checks own that.
+ * injector-config checks own that; nor do pods the API server would refuse now or whose admission
+ * cannot be decided (ID0202 and explain say why).
  */
 final class PodVerdicts {
     static final Set<ResourceKind> READS = Set.of(ResourceKind.NAMESPACE, ResourceKind.POD,
@@ -51,7 +53,9 @@ final class PodVerdicts {
                 continue;
             }
             Decision d = injector.decide(subject(p), ns.get());
-            if (d.inject() != p.hasProxy() && !d.has(ReasonCode.INJECTOR_CONFIG_MISSING)
+            // A refused or undecided admission gives no verdict to hold the running pod against.
+            boolean decided = d.admission() == AdmissionOutcome.CALLED || d.admission() == AdmissionOutcome.NOT_CALLED;
+            if (decided && d.inject() != p.hasProxy() && !d.has(ReasonCode.INJECTOR_CONFIG_MISSING)
                     && !d.has(ReasonCode.INJECTOR_CONFIG_UNPARSEABLE)) {
                 out.add(new Verdict(p, d));
             }
@@ -60,7 +64,7 @@ final class PodVerdicts {
     }
 
     static InjectionSubject subject(PodInfo p) {
-        return new InjectionSubject(p.meta().namespace(), p.meta().labels(), p.meta().annotations(), p.spec().hostNetwork());
+        return InjectionSubject.of(p.meta().namespace(), p.meta(), p.spec().hostNetwork());
     }
 
     static String recreate(ClusterSnapshot snapshot, PodInfo pod) {
