@@ -196,7 +196,7 @@ public final class ObjectConverter {
         if (n.isNumber()) {
             return "a number";
         }
-        return n.isBoolean() ? "a boolean" : "a " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return n.isBoolean() ? "a boolean" : n.isObject() ? "an object" : "a " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static ConfigMapInfo configMap(JsonNode o) {

@@ -183,7 +183,7 @@ public final class HookEvaluation {
             add(e, "objectSelector", objectSelector());
             if (conditions != null) {
                 conditions.results().forEach(c -> e.add(c.describe()));
-            } else if (conditionCount > 0) {
+            } else if (conditionCount > 0 && reached) {
                 e.add(conditionCount + " matchCondition" + (conditionCount == 1 ? "" : "s")
                         + " not evaluated: the selectors or rules settled the hook first");
             }

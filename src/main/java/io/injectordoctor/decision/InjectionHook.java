@@ -55,7 +55,7 @@ final class InjectionHook {
     static String malformed(Webhook h, String field) {
         for (Map.Entry<String, String> e : h.malformed().entrySet()) {
             if (e.getKey().equals(field) || e.getKey().startsWith(field + ".")) {
-                return e.getKey() + " is " + e.getValue();
+                return e.getKey() + " is " + e.getValue() + " (no API server stores such a hook: the file is wrong)";
             }
         }
         return null;

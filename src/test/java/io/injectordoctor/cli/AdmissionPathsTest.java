@@ -161,6 +161,21 @@ class AdmissionPathsTest {
         }
     }
 
+    /** Only a file can hold a selector of the wrong type: reported as bad data, never exit 70. */
+    @org.junit.jupiter.api.Test
+    void aSelectorOfTheWrongTypeInASnapshotIsReportedNotACrash() throws Exception {
+        String yaml = cluster("istio-sidecar-injector", hook("a.sidecar-injector.istio.io",
+                POD_RULES.replace(NS, "") + "namespaceSelector: \"istio-injection=enabled\"\n")) + pod("shop", "web");
+        String file = Fixtures.writeTemp(yaml).toString();
+        Result explain = Result.of("explain", "pod/web", "-n", "shop", "-o", "json", "--snapshot", file);
+        assertThat(explain.exitCode()).as(explain.err()).isEqualTo(1);
+        assertThat(JSON.readTree(explain.out()).path("reference").path("refusal").path("message").asText())
+                .contains("namespaceSelector is a string, not a label selector");
+        Result check = Result.of("check", "--snapshot", file);
+        assertThat(check.exitCode()).as(check.err()).isEqualTo(1);
+        assertThat(check.out()).contains("× ID0202").contains("cannot even decode it");
+    }
+
     /** The JSON explanation from the live path and from the snapshot path, which must be the same. */
     static List<JsonNode> bothPaths(String hookBody, List<String> extra) throws Exception {
         String yaml = cluster("istio-sidecar-injector", hook("a.sidecar-injector.istio.io", hookBody)) + pod("shop", "web", "app", "web");

@@ -180,6 +180,7 @@ class AdmissionDecisionTest {
         Decision d = decide(cluster("x", hook("a.istio.io", POD_RULES + "namespaceSelector: istio-injection=enabled\n")),
                 "shop", null);
         assertThat(d.admission()).isEqualTo(AdmissionOutcome.REFUSED);
-        assertThat(d.refusal().message()).isEqualTo("Internal error occurred: namespaceSelector is a string, not a label selector");
+        assertThat(d.refusal().message()).isEqualTo("Internal error occurred: namespaceSelector is a string, not a label"
+                + " selector (no API server stores such a hook: the file is wrong)");
     }
 }

@@ -85,11 +85,9 @@ public final class WebhookSelectorShape implements Check {
         }
         String conversion = SelectorConversion.error(w.namespaceSelector());
         conversion = conversion != null ? conversion : SelectorConversion.error(w.objectSelector());
-        if (conversion != null || w.malformed().keySet().stream().anyMatch(k -> k.contains("Selector"))) {
-            m.append("; stored as it is, it fails every pod CREATE it applies to with an internal error");
-            if (conversion != null) {
-                m.append(" (").append(conversion).append(")");
-            }
+        if (conversion != null) {
+            m.append("; stored as it is, it fails every pod CREATE it applies to with an internal error (")
+                    .append(conversion).append(")");
         }
         return m.toString();
     }

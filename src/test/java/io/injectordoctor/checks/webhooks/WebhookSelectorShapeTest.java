@@ -37,6 +37,20 @@ class WebhookSelectorShapeTest {
     }
 
     @Test
+    void aSelectorOfTheWrongTypeInAFileIsAnErrorNotACrash() {
+        List<Finding> f = CheckTester.problems(new WebhookSelectorShape(), Fixtures.healthyWith("ID0202/malformed.yaml"));
+
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.ERROR);
+            assertThat(x.message()).isEqualTo("the API server would refuse to store this configuration:"
+                    + " webhooks[0].namespaceSelector: is a string, not a label selector; the API server cannot even decode it"
+                    + " (and 1 more)");
+            assertThat(x.evidence().get("refusedBecause")).asList().contains("webhooks[0].objectSelector.matchExpressions:"
+                    + " is an object, not a list of requirements; the API server cannot even decode it");
+        });
+    }
+
+    @Test
     void staysQuietOnTheChartShapesAndDescribesThem() {
         List<Finding> f = CheckTester.run(new WebhookSelectorShape(), Fixtures.snapshot(Fixtures.HEALTHY));
 
