@@ -28,6 +28,7 @@ public final class HookEvaluation {
     private SelectorResult objectSelector;
     private MatchConditionsVerdict conditions;
     private boolean reached = true;
+    private AdmissionOutcome outcome;
     private List<String> evidence;
 
     HookEvaluation(String configuration, String name, String qualifiedName, String revision, String tag, boolean deactivated,
@@ -114,6 +115,7 @@ public final class HookEvaluation {
 
     void decideConditions(MatchConditionsVerdict verdict) {
         this.conditions = verdict;
+        this.outcome = null;
     }
 
     /** The API server stopped at an earlier hook that refused the request. */
@@ -128,11 +130,12 @@ public final class HookEvaluation {
 
     /** What the API server does at this hook; a hook with matchConditions not yet evaluated is UNKNOWN. */
     public AdmissionOutcome outcome() {
-        AdmissionOutcome a = selectorsAndRules();
-        if (a != AdmissionOutcome.CALLED || conditionCount == 0) {
-            return a;
+        if (outcome == null) {
+            AdmissionOutcome a = selectorsAndRules();
+            outcome = a != AdmissionOutcome.CALLED || conditionCount == 0 ? a
+                    : conditions == null ? AdmissionOutcome.UNKNOWN : conditions.outcome();
         }
-        return conditions == null ? AdmissionOutcome.UNKNOWN : conditions.outcome();
+        return outcome;
     }
 
     /** The API server calls this hook's injector for the subject. */
