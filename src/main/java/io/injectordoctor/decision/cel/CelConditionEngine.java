@@ -30,7 +30,17 @@ import java.util.Set;
  * when the known parts decide it, and reported as unknown otherwise.
  */
 public final class CelConditionEngine implements ConditionEngine {
-    private final CelEnvironment env = new CelEnvironment();
+    private final CelEnvironment env;
+
+    /** The environment of the newest Kubernetes version (the cluster's is not read). */
+    public CelConditionEngine() {
+        this(null);
+    }
+
+    /** The environment a Kubernetes 1.{@code kubernetesMinor} API server builds (null: the newest). */
+    CelConditionEngine(Integer kubernetesMinor) {
+        this.env = new CelEnvironment(kubernetesMinor);
+    }
 
     @Override
     public Compiled compile(List<Webhook.MatchCondition> conditions) {

@@ -12,14 +12,16 @@ import java.util.List;
  * Libraries of the admission environment that injector-doctor declares, so that expressions using
  * them compile as they do in the API server, but cannot evaluate: the authorizer
  * (pkg/cel/library/authz.go; only the API server's authorizer can answer it, and the
- * {@code authorizer} variable is unknown here anyway) and images (pkg/cel/library/image.go,
- * Kubernetes 1.33, not implemented). A condition that calls one is reported as unknown.
+ * {@code authorizer} variable is unknown here anyway), images (pkg/cel/library/image.go,
+ * Kubernetes 1.33) and the strings extension's {@code format}, neither implemented. A condition
+ * that calls one is reported as unknown.
  */
 final class UnsupportedLibraries implements Library {
     private final List<CelFunctionDecl> declarations = new ArrayList<>();
     private final List<CelFunctionBinding> bindings = new ArrayList<>();
 
-    UnsupportedLibraries() {
+    /** @param minor the Kubernetes minor version: authorizer selectors from 1.31, images from 1.33 */
+    UnsupportedLibraries(int minor) {
         String authz = "only the API server's authorizer can answer an authorization check";
         member("path", "authorizer_path", Types.PATH_CHECK, authz, Types.AUTHORIZER, SimpleType.STRING);
         member("group", "authorizer_group", Types.GROUP_CHECK, authz, Types.AUTHORIZER, SimpleType.STRING);
@@ -30,10 +32,12 @@ final class UnsupportedLibraries implements Library {
                 SimpleType.STRING);
         member("namespace", "resourcecheck_namespace", Types.RESOURCE_CHECK, authz, Types.RESOURCE_CHECK, SimpleType.STRING);
         member("name", "resourcecheck_name", Types.RESOURCE_CHECK, authz, Types.RESOURCE_CHECK, SimpleType.STRING);
-        member("fieldSelector", "authorizer_fieldselector", Types.RESOURCE_CHECK, authz, Types.RESOURCE_CHECK,
-                SimpleType.STRING);
-        member("labelSelector", "authorizer_labelselector", Types.RESOURCE_CHECK, authz, Types.RESOURCE_CHECK,
-                SimpleType.STRING);
+        if (minor >= 31) {
+            member("fieldSelector", "authorizer_fieldselector", Types.RESOURCE_CHECK, authz, Types.RESOURCE_CHECK,
+                    SimpleType.STRING);
+            member("labelSelector", "authorizer_labelselector", Types.RESOURCE_CHECK, authz, Types.RESOURCE_CHECK,
+                    SimpleType.STRING);
+        }
         declarations.add(CelFunctionDecl.newFunctionDeclaration("check",
                 CelOverloadDecl.newMemberOverload("pathcheck_check", Types.DECISION, Types.PATH_CHECK, SimpleType.STRING),
                 CelOverloadDecl.newMemberOverload("resourcecheck_check", Types.DECISION, Types.RESOURCE_CHECK,
@@ -45,6 +49,14 @@ final class UnsupportedLibraries implements Library {
         member("allowed", "decision_allowed", SimpleType.BOOL, authz, Types.DECISION);
         member("reason", "decision_reason", SimpleType.STRING, authz, Types.DECISION);
 
+        if (minor >= 29) {
+            // cel-go's strings extension, version 2: <string>.format(<list>), which cel-java lacks.
+            member("format", "string_format", SimpleType.STRING, "the strings extension's format is not implemented",
+                    SimpleType.STRING, dev.cel.common.types.ListType.create(SimpleType.DYN));
+        }
+        if (minor < 33) {
+            return;
+        }
         String image = "the image library (Kubernetes 1.33) is not implemented";
         global("image", "string_to_image", Types.IMAGE, image, SimpleType.STRING);
         global("isImage", "is_image_string", SimpleType.BOOL, image, SimpleType.STRING);

@@ -90,6 +90,9 @@ class KubernetesLibrariesTest {
                 "sets.contains([1, 2, 3], [2]) && sets.intersects([1], [1, 2])",
                 "object.?metadata.?labels.?tier.orValue('none') == 'none'",
                 "object.metadata.labels.all(k, v, k.size() > 0 && v != '')",
+                // The standard macros.
+                "[1, 2, 3].exists_one(x, x == 2) && [1, 2].map(x, x * 2) == [2, 4] && [1, 2, 3].filter(x, x > 1) == [2, 3]",
+                "has(object.metadata.labels) && [1].exists(x, x == 1) && [1].all(x, x > 0)",
                 // Cross-type numeric comparisons and heterogeneous equality over dyn values.
                 "dyn(1) == 1.0 && 1 < 1.5");
     }

@@ -81,6 +81,27 @@ class MatchConditionEvaluationTest {
         }
     }
 
+    /** base.go: each library from the Kubernetes version that enabled it; before, the name is undeclared. */
+    @org.junit.jupiter.api.Test
+    void librariesFollowTheKubernetesVersion() {
+        AdmissionInput input = AdmissionInput.podCreate(POD, null);
+        java.util.function.BiFunction<Integer, String, ConditionResult> at = (minor, expression) -> new CelConditionEngine(minor)
+                .compile(List.of(new Webhook.MatchCondition("c", expression))).evaluate(input).get(0);
+
+        assertThat(at.apply(29, "isIP('1.2.3.4')").detail()).contains("undeclared reference to 'isIP'");
+        assertThat(at.apply(30, "isIP('1.2.3.4')").kind()).isEqualTo(Kind.TRUE);
+        assertThat(at.apply(32, "isSemver('1.0.0')").detail()).contains("undeclared reference to 'isSemver'");
+        assertThat(at.apply(33, "isSemver('1.0.0')").kind()).isEqualTo(Kind.TRUE);
+        assertThat(at.apply(27, "isQuantity('1')").detail()).contains("undeclared reference to 'isQuantity'");
+        assertThat(at.apply(28, "'A'.lowerAscii() == 'a'").kind()).isEqualTo(Kind.TRUE);
+        assertThat(at.apply(28, "['a'].join('-') == 'a'").detail()).contains("undeclared reference to 'join'");
+        assertThat(at.apply(29, "['a'].join('-') == 'a'").kind()).isEqualTo(Kind.TRUE);
+        assertThat(at.apply(29, "'%s'.format(['a']) == 'a'").detail()).contains("format() is not supported by injector-doctor");
+        assertThat(at.apply(31, "[1].all(i, v, v > 0)").kind()).isEqualTo(Kind.ERROR);
+        assertThat(at.apply(0, "'abc'.find('b') == 'b' && url('/x').getHost() == '' && [2, 1].min() == 1").kind())
+                .isEqualTo(Kind.TRUE);
+    }
+
     static Stream<Arguments> unknown() {
         return Stream.of(
                 Arguments.of("request.userInfo.username == 'bob'", "request.userInfo"),
