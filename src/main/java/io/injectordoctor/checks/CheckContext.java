@@ -5,6 +5,7 @@ import io.injectordoctor.decision.Decision;
 import io.injectordoctor.decision.InjectionSubject;
 import io.injectordoctor.decision.InjectorInstall;
 import io.injectordoctor.decision.ReferenceInjector;
+import io.injectordoctor.decision.RequestUser;
 import io.injectordoctor.mesh.IstioVersion;
 import io.injectordoctor.model.NamespaceInfo;
 import io.injectordoctor.model.ObjectMeta;
@@ -25,17 +26,24 @@ public final class CheckContext {
     private final ClusterSnapshot snapshot;
     private final Clock clock;
     private final IstioVersion versionOverride;
+    private final RequestUser user;
     private final Map<Object, Object> shared = new HashMap<>();
     private final Map<String, ReferenceInjector.PreparedNamespace> namespaces = new HashMap<>();
 
     public CheckContext(ClusterSnapshot snapshot, Clock clock, IstioVersion versionOverride) {
+        this(snapshot, clock, versionOverride, null);
+    }
+
+    /** @param user who creates the pods the decision is asked about (--as, --as-group); null when not known */
+    public CheckContext(ClusterSnapshot snapshot, Clock clock, IstioVersion versionOverride, RequestUser user) {
         this.snapshot = snapshot;
         this.clock = clock;
         this.versionOverride = versionOverride;
+        this.user = user;
     }
 
     public static CheckContext of(ClusterSnapshot snapshot) {
-        return new CheckContext(snapshot, Clock.systemUTC(), null);
+        return new CheckContext(snapshot, Clock.systemUTC(), null, null);
     }
 
     public ClusterSnapshot snapshot() {
@@ -57,7 +65,8 @@ public final class CheckContext {
 
     /** The reference injector of the snapshot, the one the decision and every check ask. */
     public ReferenceInjector injector() {
-        return shared("injector", () -> new ReferenceInjector(snapshot.webhookConfigurations(), install(), versionOverride));
+        return shared("injector", () -> new ReferenceInjector(snapshot.webhookConfigurations(), install(), versionOverride,
+                user));
     }
 
     /** The Istio injection hooks of the snapshot, deactivated ones included. */

@@ -5,6 +5,7 @@ import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.LoadRequest;
+import io.injectordoctor.decision.RequestUser;
 import io.injectordoctor.cluster.ObjectConverter;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.cluster.SnapshotFile;
@@ -18,6 +19,7 @@ import io.injectordoctor.mesh.IstioVersion;
 import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.WorkloadInfo;
 import io.injectordoctor.remedy.probe.DryRunProbe;
+import io.injectordoctor.remedy.probe.ProbeReading;
 import io.injectordoctor.remedy.probe.ProbeResult;
 import io.injectordoctor.remedy.probe.ProbedExplanation;
 import io.injectordoctor.render.ExplainText;
@@ -182,8 +184,8 @@ public final class ExplainCommand implements Callable<Integer> {
         return kinds;
     }
 
-    private static Explainer explainer(ClusterSnapshot s, IstioVersion version) {
-        return Explainer.of(s, version);
+    private Explainer explainer(ClusterSnapshot s, IstioVersion version) {
+        return Explainer.of(s, version, requestUser());
     }
 
     private int explainPods(IstioVersion version) {
@@ -322,7 +324,9 @@ public final class ExplainCommand implements Callable<Integer> {
     private int emitProbed(Explanation e, ResourceKind kind, String ns, String name) {
         ProbeResult p;
         try (io.injectordoctor.cluster.ClusterGateway api = Loading.gateway(global)) {
-            p = new DryRunProbe(api, new SecureRandom()).probe(kind, ns, name, e.reference().inject()).orThrow();
+            Explanation.Reference r = e.reference();
+            p = new DryRunProbe(api, new SecureRandom()).probe(kind, ns, name, new ProbeReading.Reference(r.inject(),
+                    r.admission(), r.refusal() == null ? null : r.refusal().message())).orThrow();
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (global.output) {
@@ -344,6 +348,20 @@ public final class ExplainCommand implements Callable<Integer> {
 
     private io.injectordoctor.report.Severity threshold() {
         return failOn == FailOn.warning ? io.injectordoctor.report.Severity.WARNING : io.injectordoctor.report.Severity.ERROR;
+    }
+
+    /** --as and --as-group, as the API server would see the impersonated user; null when not given. */
+    private RequestUser requestUser() {
+        if (global.as == null) {
+            if (!global.asGroups.isEmpty()) {
+                throw new DoctorException(ExitCode.USAGE, "--as-group needs --as: a group is impersonated only with a user");
+            }
+            return null;
+        }
+        if (global.as.isBlank()) {
+            throw new DoctorException(ExitCode.USAGE, "--as needs a user name");
+        }
+        return RequestUser.impersonated(global.as, global.asGroups);
     }
 
     private IstioVersion parseVersion() {

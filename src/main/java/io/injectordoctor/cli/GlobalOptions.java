@@ -38,6 +38,15 @@ public final class GlobalOptions {
             description = "Timeout of each API request in seconds (default: ${DEFAULT-VALUE}).")
     public int requestTimeoutSeconds = 10;
 
+    @Option(names = "--as", paramLabel = "USER",
+            description = {"Username to impersonate for the operation. User could be a regular user or a service account",
+                "in a namespace. The reference decision evaluates matchConditions that read request.userInfo as this user."})
+    public String as;
+
+    @Option(names = "--as-group", paramLabel = "GROUP",
+            description = "Group to impersonate for the operation, this flag can be repeated to specify multiple groups.")
+    public java.util.List<String> asGroups = new java.util.ArrayList<>();
+
     @Option(names = "--debug", description = "Show stack traces of failures.")
     public boolean debug;
 

@@ -126,15 +126,76 @@ public final class ObjectConverter {
         Webhook.ServiceReference ref = svc == null ? null : new Webhook.ServiceReference(text(svc, "namespace"),
                 text(svc, "name"), text(svc, "path"), Json.integer(svc, "port"));
         Webhook.ClientConfig clientConfig = new Webhook.ClientConfig(ref, text(cc, "url"), text(cc, "caBundle"));
-        return new Webhook(text(h, "name"), rules, selector(h, "namespaceSelector"), selector(h, "objectSelector"),
-                clientConfig, text(h, "failurePolicy"), text(h, "sideEffects"), Json.integer(h, "timeoutSeconds"),
-                text(h, "reinvocationPolicy"), text(h, "matchPolicy"), Json.strings(h, "admissionReviewVersions"),
-                items(h, "matchConditions").size());
+        Map<String, String> malformed = new LinkedHashMap<>();
+        return new Webhook(text(h, "name"), rules, webhookSelector(h, "namespaceSelector", malformed),
+                webhookSelector(h, "objectSelector", malformed), clientConfig, text(h, "failurePolicy"),
+                text(h, "sideEffects"), Json.integer(h, "timeoutSeconds"), text(h, "reinvocationPolicy"),
+                text(h, "matchPolicy"), Json.strings(h, "admissionReviewVersions"), matchConditions(h, malformed),
+                malformed);
     }
 
-    private static LabelSelector selector(JsonNode h, String field) {
+    /**
+     * A hook's selector; one that is present but not an object (or whose parts are not of their
+     * type) is recorded in {@code malformed} and read as absent, so that it is reported, not a crash.
+     */
+    private static LabelSelector webhookSelector(JsonNode h, String field, Map<String, String> malformed) {
         JsonNode s = at(h, field);
-        return s == null ? null : labelSelector(s, field);
+        if (s == null) {
+            return null;
+        }
+        if (!s.isObject()) {
+            malformed.put(field, kindOf(s) + ", not a label selector");
+            return null;
+        }
+        JsonNode ml = s.get("matchLabels");
+        if (ml != null && !ml.isNull() && !ml.isObject()) {
+            malformed.put(field + ".matchLabels", kindOf(ml) + ", not a map of labels");
+        }
+        JsonNode me = s.get("matchExpressions");
+        if (me != null && !me.isNull() && (!me.isArray() || !allObjects(me))) {
+            malformed.put(field + ".matchExpressions", (me.isArray() ? "a list with an entry that is not an object"
+                    : kindOf(me)) + ", not a list of requirements");
+        }
+        return labelSelector(s, field);
+    }
+
+    private static List<Webhook.MatchCondition> matchConditions(JsonNode h, Map<String, String> malformed) {
+        JsonNode mc = at(h, "matchConditions");
+        List<Webhook.MatchCondition> out = new ArrayList<>();
+        if (mc == null) {
+            return out;
+        }
+        if (!mc.isArray() || !allObjects(mc)) {
+            malformed.put("matchConditions", (mc.isArray() ? "a list with an entry that is not an object"
+                    : kindOf(mc)) + ", not a list of conditions");
+            return out;
+        }
+        for (JsonNode c : mc) {
+            out.add(new Webhook.MatchCondition(text(c, "name"), text(c, "expression")));
+        }
+        return out;
+    }
+
+    private static boolean allObjects(JsonNode array) {
+        for (JsonNode n : array) {
+            if (!n.isObject()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String kindOf(JsonNode n) {
+        if (n.isTextual()) {
+            return "a string";
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        if (n.isNumber()) {
+            return "a number";
+        }
+        return n.isBoolean() ? "a boolean" : n.isObject() ? "an object" : "a " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static ConfigMapInfo configMap(JsonNode o) {

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A label selector prepared once for evaluating against many label sets: operators resolved,
  * validity known. The reference injector keeps one per hook selector, since it evaluates every
- * hook for every pod of a cluster.
+ * hook for every pod of a cluster. {@code error} is the API server's error for a selector it
+ * cannot convert ({@link SelectorConversion}), or, for a hook read from a file, the field's shape.
  */
 final class CompiledSelector {
     private enum Op { EQUALS, IN, NOT_IN, EXISTS, DOES_NOT_EXIST, INVALID }
@@ -21,26 +22,28 @@ final class CompiledSelector {
     private final List<?>[] values;
 
     CompiledSelector(LabelSelector selector) {
+        this(selector, null);
+    }
+
+    /** @param malformed why the field cannot be a selector at all, or null */
+    CompiledSelector(LabelSelector selector, String malformed) {
         this.source = selector;
         int n = selector == null ? 0 : selector.matchLabels().size() + selector.matchExpressions().size();
         keys = new String[n];
         ops = new Op[n];
         single = new String[n];
         values = new List<?>[n];
-        String firstError = null;
         int i = 0;
         if (selector != null) {
             for (Map.Entry<String, String> e : selector.matchLabels().entrySet()) {
                 keys[i] = e.getKey();
-                ops[i] = Op.EQUALS;
-                single[i++] = e.getValue();
+                single[i] = e.getValue();
+                ops[i++] = SelectorConversion.labelError(e.getKey(), e.getValue()) == null ? Op.EQUALS : Op.INVALID;
             }
             for (Requirement r : selector.matchExpressions()) {
-                String problem = SelectorEvaluator.validate(r);
                 keys[i] = r.key();
                 values[i] = r.values();
-                if (problem != null) {
-                    firstError = firstError == null ? problem : firstError;
+                if (SelectorConversion.termError(r) != null) {
                     ops[i++] = Op.INVALID;
                     continue;
                 }
@@ -52,7 +55,7 @@ final class CompiledSelector {
                 };
             }
         }
-        this.error = firstError;
+        this.error = malformed != null ? malformed : SelectorConversion.error(selector);
     }
 
     /** How many terms the labels fail (an invalid term always fails). */

@@ -3,12 +3,16 @@ package io.injectordoctor.decision;
 import io.injectordoctor.mesh.RuleSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reference verdict: would the injector add the sidecar? Both stages, every hook evaluated,
- * and the ordered reasons with their evidence.
+ * and the ordered reasons with their evidence. {@code admission} is what the API server does at
+ * the injection hooks; {@code inject} can be true only when it calls one, and is false too when
+ * the outcome is unknown (see {@link #injectOrUnknown()}). {@code refusal} is set when it refuses.
  */
-public record Decision(boolean inject, List<HookEvaluation> hooks, List<Reason> reasons, InjectorInfo injector) {
+public record Decision(boolean inject, AdmissionOutcome admission, Refusal refusal, List<HookEvaluation> hooks,
+        List<Reason> reasons, InjectorInfo injector) {
     public Decision {
         hooks = List.copyOf(hooks);
         reasons = List.copyOf(reasons);
@@ -20,6 +24,14 @@ public record Decision(boolean inject, List<HookEvaluation> hooks, List<Reason> 
      */
     public record InjectorInfo(String revision, String version, String versionSource, RuleSet rules,
             String configMap) {
+    }
+
+    private static final Set<ReasonCode> SIDE_NOTES = Set.of(ReasonCode.SEED_RUNBOOK_DIFFERS, ReasonCode.VERSION_UNKNOWN,
+            ReasonCode.POLICY_EXPLICIT, ReasonCode.MATCH_CONDITIONS_TRUE, ReasonCode.ALREADY_INJECTED);
+
+    /** true inject, false not (not called, refused, or the injector declines), null unknown. */
+    public Boolean injectOrUnknown() {
+        return admission == AdmissionOutcome.UNKNOWN ? null : inject;
     }
 
     public List<HookEvaluation> matchedHooks() {
@@ -34,13 +46,26 @@ public record Decision(boolean inject, List<HookEvaluation> hooks, List<Reason> 
         return reasons.stream().filter(r -> r.code() == code).findFirst();
     }
 
-    /** The decisive reason: the last one in the trace that is not a side note. */
+    /**
+     * The decisive reason: for a refusal, the rule that refused; for an unknown outcome, the first
+     * condition that could not be decided; otherwise the last reason of the trace that is not a side note.
+     */
     public Reason decisive() {
+        if (refusal != null) {
+            Optional<Reason> r = reason(refusal.code());
+            if (r.isPresent()) {
+                return r.get();
+            }
+        }
+        if (admission == AdmissionOutcome.UNKNOWN) {
+            Optional<Reason> r = reason(ReasonCode.MATCH_CONDITION_UNKNOWN);
+            if (r.isPresent()) {
+                return r.get();
+            }
+        }
         for (int i = reasons.size() - 1; i >= 0; i--) {
-            ReasonCode c = reasons.get(i).code();
             // POLICY_EXPLICIT only applies an earlier explicit choice, which is the real reason.
-            if (c != ReasonCode.SEED_RUNBOOK_DIFFERS && c != ReasonCode.VERSION_UNKNOWN && c != ReasonCode.POLICY_EXPLICIT
-                    && c != ReasonCode.MATCH_CONDITIONS_NOT_EVALUATED && c != ReasonCode.ALREADY_INJECTED) {
+            if (!SIDE_NOTES.contains(reasons.get(i).code())) {
                 return reasons.get(i);
             }
         }

@@ -10,7 +10,12 @@ public enum ReasonCode {
     NO_HOOK_MATCHED("No injection hook selects this pod, so the API server never calls the injector; the closest is %s."),
     HOOK_MATCHED("Hook %s selects this pod: the API server calls the injector of revision %s."),
     MULTIPLE_HOOKS_MATCHED("%d injection hooks select this pod: it would be injected more than once, which breaks the pod."),
-    MATCH_CONDITIONS_NOT_EVALUATED("Hook %s has matchConditions (CEL); they are not evaluated here and are assumed to pass."),
+    SELECTOR_INVALID("Hook %s has a %s the API server cannot convert (%s): it fails every CREATE the hook applies to, so pods like this are not created."),
+    MATCH_CONDITIONS_TRUE("Every matchCondition of hook %s is true."),
+    MATCH_CONDITION_FALSE("Hook %s is not called: its matchCondition %s is false."),
+    MATCH_CONDITION_ERROR("Hook %s: matchCondition %s cannot be evaluated (%s); with failurePolicy Fail the API server refuses the CREATE, so pods like this are not created."),
+    MATCH_CONDITION_ERROR_IGNORED("Hook %s is skipped: matchCondition %s cannot be evaluated (%s) and failurePolicy is Ignore."),
+    MATCH_CONDITION_UNKNOWN("Whether hook %s is called cannot be decided here: matchCondition %s (%s): %s."),
     INJECTOR_CONFIG_MISSING("No injector ConfigMap %s exists: istiod serves no injector for this revision, and pod creation fails while failurePolicy is Fail."),
     INJECTOR_CONFIG_UNPARSEABLE("The injector ConfigMap %s does not parse (%s); istiod cannot load it."),
 

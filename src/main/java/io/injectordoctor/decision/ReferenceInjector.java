@@ -1,82 +1,32 @@
 package io.injectordoctor.decision;
 
-import io.injectordoctor.mesh.IstioLayout;
-import io.injectordoctor.mesh.RuleSet;
-import io.injectordoctor.mesh.IstioVersion;
 import static io.injectordoctor.decision.Reason.evidence;
 
+import io.injectordoctor.mesh.IstioVersion;
+import io.injectordoctor.mesh.RuleSet;
 import io.injectordoctor.model.Webhook;
 import io.injectordoctor.model.WebhookConfiguration;
 import io.injectordoctor.model.WorkloadInfo;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The single source of truth for "should this pod have been injected?". Stage A (which hooks the
- * API server calls) then Stage B (whether the called injector mutates), with every step traced.
- * Pure: it reads only the objects it is given.
+ * The single source of truth for "should this pod have been injected?". Stage A (what the API
+ * server does at each injection hook: call it, skip it, or refuse the CREATE) then Stage B
+ * (whether a called injector mutates), with every step traced. Pure: it reads only the objects it
+ * is given.
  */
 public final class ReferenceInjector {
     private final List<WebhookConfiguration> configurations;
     private final InjectorInstall install;
     private final IstioVersion versionOverride;
+    private final RequestUser user;
     private final Map<String, Decision.InjectorInfo> injectorInfos = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * What does not depend on the pod, worked out once per injection hook: a whole-cluster audit
-     * decides for every pod against every hook.
-     */
-    private final class Hook {
-        final WebhookConfiguration configuration;
-        final Webhook webhook;
-        final String revision;
-        final String tag;
-        final boolean deactivated;
-        final boolean rules;
-        final String namespace;
-        final String configMap;
-        final String qualifiedName;
-        final CompiledSelector namespaceSelector;
-        final CompiledSelector objectSelector;
-        /** The injector a pod this hook selects is sent to. */
-        final Decision.InjectorInfo info;
-        /** The same for a pod this hook comes closest to selecting: no injector config applies. */
-        final Decision.InjectorInfo closestInfo;
-        // Parsed on first use; two threads may both parse it, to the same value.
-        private volatile Optional<InjectorConfig> config;
-
-        Hook(WebhookConfiguration c, Webhook h) {
-            this.configuration = c;
-            this.webhook = h;
-            this.revision = WebhookMatcher.revisionOf(c, h);
-            this.tag = c.meta().labels().get(IstioLayout.TAG);
-            this.deactivated = WebhookMatcher.isDeactivated(h);
-            this.rules = WebhookMatcher.rulesCoverPodCreate(h.rules());
-            this.namespace = install.namespaceOf(h);
-            this.configMap = namespace + "/" + IstioLayout.injectorConfigMap(revision);
-            this.qualifiedName = c.name() + "/" + h.name();
-            this.info = injectorInfo(h, revision, configMap);
-            this.closestInfo = injectorInfo(h, revision, null);
-            this.namespaceSelector = new CompiledSelector(h.namespaceSelector());
-            this.objectSelector = new CompiledSelector(h.objectSelector());
-        }
-
-        HookEvaluation evaluate(SelectorResult namespaceResult, Map<String, String> podLabels) {
-            return new HookEvaluation(configuration.name(), webhook.name(), qualifiedName, revision, tag, deactivated, rules,
-                    namespaceResult, objectSelector, podLabels);
-        }
-
-        Optional<InjectorConfig> config() {
-            Optional<InjectorConfig> c = config;
-            if (c == null) {
-                c = install.config(namespace, revision);
-                config = c;
-            }
-            return c;
-        }
-    }
+    /** In the API server's order: configurations by name, hooks in their order (mutating_webhook_manager.go). */
+    private final List<InjectionHook> injectionHooks = new ArrayList<>();
 
     /**
      * A namespace's labels with every hook's namespaceSelector already evaluated against them, so
@@ -103,18 +53,29 @@ public final class ReferenceInjector {
         }
     }
 
-    private final List<Hook> injectionHooks = new ArrayList<>();
-
     /** @param versionOverride the version to apply (--istio-version), or null to detect it */
     public ReferenceInjector(List<WebhookConfiguration> configurations, InjectorInstall install,
             IstioVersion versionOverride) {
+        this(configurations, install, versionOverride, null);
+    }
+
+    /** @param user who creates the pods (--as, --as-group), or null when not known */
+    public ReferenceInjector(List<WebhookConfiguration> configurations, InjectorInstall install,
+            IstioVersion versionOverride, RequestUser user) {
         this.configurations = List.copyOf(configurations);
         this.install = install;
         this.versionOverride = versionOverride;
-        for (WebhookConfiguration c : this.configurations) {
+        this.user = user;
+        List<WebhookConfiguration> ordered = new ArrayList<>(this.configurations);
+        ordered.sort(Comparator.comparing(c -> c.name() == null ? "" : c.name()));
+        for (WebhookConfiguration c : ordered) {
             for (Webhook h : c.webhooks()) {
                 if (WebhookMatcher.isInjectionHook(h)) {
-                    injectionHooks.add(new Hook(c, h));
+                    String rev = WebhookMatcher.revisionOf(c, h);
+                    String ns = install.namespaceOf(h);
+                    String cm = ns + "/" + io.injectordoctor.mesh.IstioLayout.injectorConfigMap(rev);
+                    injectionHooks.add(new InjectionHook(c, h, ns, injectorInfo(h, rev, cm), injectorInfo(h, rev, null),
+                            () -> install.config(ns, rev)));
                 }
             }
         }
@@ -122,7 +83,12 @@ public final class ReferenceInjector {
 
     /** The reference injector of a snapshot: its webhook configurations and control plane. */
     public static ReferenceInjector of(io.injectordoctor.cluster.ClusterSnapshot s, IstioVersion versionOverride) {
-        return new ReferenceInjector(s.webhookConfigurations(), InjectorInstall.of(s), versionOverride);
+        return of(s, versionOverride, null);
+    }
+
+    public static ReferenceInjector of(io.injectordoctor.cluster.ClusterSnapshot s, IstioVersion versionOverride,
+            RequestUser user) {
+        return new ReferenceInjector(s.webhookConfigurations(), InjectorInstall.of(s), versionOverride, user);
     }
 
     /** Evaluates every hook's namespaceSelector against these labels once, for all the namespace's pods. */
@@ -138,69 +104,62 @@ public final class ReferenceInjector {
         if (namespace.owner() != this) {
             throw new IllegalArgumentException("the namespace was prepared by another reference injector");
         }
-        int n = injectionHooks.size();
-        List<HookEvaluation> hooks = new ArrayList<>(n);
-        List<HookEvaluation> matched = new ArrayList<>(2);
-        List<Hook> matchedHooks = new ArrayList<>(2);
-        for (int i = 0; i < n; i++) {
-            Hook h = injectionHooks.get(i);
-            HookEvaluation e = h.evaluate(namespace.results[i], pod.labels());
-            hooks.add(e);
-            if (e.matched()) {
-                matched.add(e);
-                matchedHooks.add(h);
-            }
-        }
         List<Reason> reasons = new ArrayList<>();
-        if (hooks.isEmpty()) {
+        if (injectionHooks.isEmpty()) {
             reasons.add(Reason.of(ReasonCode.NO_INJECTION_WEBHOOK,
                     evidence("mutatingWebhookConfigurations", configurations.stream().map(WebhookConfiguration::name).toList())));
-            return new Decision(false, hooks, reasons, injectorInfo(null, "default", null));
+            return new Decision(false, AdmissionOutcome.NOT_CALLED, null, List.of(), reasons, injectorInfo(null, "default", null));
         }
-        if (matched.isEmpty()) {
-            HookEvaluation closest = closest(hooks);
+        AdmissionWalk walk = new AdmissionWalk(injectionHooks, pod, namespace.results, user);
+        reasons.addAll(walk.reasons());
+        List<HookEvaluation> called = walk.called();
+        if (walk.outcome() == AdmissionOutcome.NOT_CALLED) {
+            HookEvaluation closest = closest(walk.hooks());
             reasons.add(Reason.lazy(ReasonCode.NO_HOOK_MATCHED, () -> evidence("closestHook", closest.qualifiedName(),
                     "failedTerms", failedTerms(closest)), closest.qualifiedName()));
-            Hook hook = injectionHooks.get(hooks.indexOf(closest));
-            return new Decision(false, hooks, reasons, noteVersion(hook.closestInfo, reasons));
+            InjectionHook hook = injectionHooks.get(walk.hooks().indexOf(closest));
+            return new Decision(false, AdmissionOutcome.NOT_CALLED, null, walk.hooks(), reasons,
+                    noteVersion(hook.closestInfo, reasons));
         }
-        if (matched.size() > 1) {
+        if (called.size() > 1) {
             reasons.add(Reason.of(ReasonCode.MULTIPLE_HOOKS_MATCHED,
-                    evidence("hooks", matched.stream().map(HookEvaluation::qualifiedName).toList()), matched.size()));
+                    evidence("hooks", called.stream().map(HookEvaluation::qualifiedName).toList()), called.size()));
         }
         boolean inject = false;
         Decision.InjectorInfo primary = null;
-        for (int i = 0; i < matched.size(); i++) {
-            HookEvaluation m = matched.get(i);
-            Hook facts = matchedHooks.get(i);
-            Webhook hook = facts.webhook;
-            reasons.add(Reason.lazy(ReasonCode.HOOK_MATCHED, () -> evidence("configuration", m.configuration(),
-                    "hook", m.name(), "revision", m.revision(), "evidence", m.evidence()), m.qualifiedName(), m.revision()));
-            if (hook.matchConditionCount() > 0) {
-                reasons.add(Reason.of(ReasonCode.MATCH_CONDITIONS_NOT_EVALUATED,
-                        evidence("matchConditions", hook.matchConditionCount()), m.qualifiedName()));
-            }
-            String cmName = facts.configMap;
-            Decision.InjectorInfo info = facts.info;
-            if (primary == null) {
-                primary = info;
-            }
-            Optional<InjectorConfig> config = facts.config();
-            if (config.isEmpty()) {
-                reasons.add(Reason.of(ReasonCode.INJECTOR_CONFIG_MISSING, evidence("configMap", cmName,
-                        "failurePolicy", hook.failurePolicy()), cmName));
-                continue;
-            }
-            if (!config.get().parsed()) {
-                reasons.add(Reason.of(ReasonCode.INJECTOR_CONFIG_UNPARSEABLE, evidence("configMap", cmName,
-                        "error", config.get().parseError()), cmName, config.get().parseError()));
-                continue;
-            }
-            InjectRequired.Result b = InjectRequired.evaluate(pod, config.get(), info.rules());
-            reasons.addAll(b.reasons());
-            inject |= b.inject();
+        for (HookEvaluation m : called) {
+            InjectionHook facts = injectionHooks.get(walk.hooks().indexOf(m));
+            primary = primary == null ? facts.info : primary;
+            inject |= stageB(pod, m, facts, reasons);
         }
-        return new Decision(inject, hooks, reasons, noteVersion(primary, reasons));
+        if (primary == null) {
+            // Refused or unknown before any injector is called: the first hook that applies names the injector.
+            primary = injectionHooks.get(walk.hooks().indexOf(walk.first())).info;
+        }
+        return new Decision(walk.outcome() == AdmissionOutcome.CALLED && inject, walk.outcome(), walk.refusal(), walk.hooks(), reasons,
+                noteVersion(primary, reasons));
+    }
+
+    /** Stage B for one called hook: its injector config, then istiod's injectRequired. */
+    private static boolean stageB(InjectionSubject pod, HookEvaluation m, InjectionHook facts, List<Reason> reasons) {
+        Webhook hook = facts.webhook;
+        reasons.add(Reason.lazy(ReasonCode.HOOK_MATCHED, () -> evidence("configuration", m.configuration(),
+                "hook", m.name(), "revision", m.revision(), "evidence", m.evidence()), m.qualifiedName(), m.revision()));
+        String cmName = facts.configMap;
+        Optional<InjectorConfig> config = facts.config();
+        if (config.isEmpty()) {
+            reasons.add(Reason.of(ReasonCode.INJECTOR_CONFIG_MISSING, evidence("configMap", cmName,
+                    "failurePolicy", hook.failurePolicy()), cmName));
+            return false;
+        }
+        if (!config.get().parsed()) {
+            reasons.add(Reason.of(ReasonCode.INJECTOR_CONFIG_UNPARSEABLE, evidence("configMap", cmName,
+                    "error", config.get().parseError()), cmName, config.get().parseError()));
+            return false;
+        }
+        InjectRequired.Result b = InjectRequired.evaluate(pod, config.get(), facts.info.rules());
+        reasons.addAll(b.reasons());
+        return b.inject();
     }
 
     private Decision.InjectorInfo noteVersion(Decision.InjectorInfo info, List<Reason> reasons) {
@@ -256,6 +215,9 @@ public final class ReferenceInjector {
                 .forEach(t -> out.add("namespaceSelector " + t.requirement() + " (" + t.observed() + ")"));
         h.objectSelector().terms().stream().filter(t -> !t.satisfied())
                 .forEach(t -> out.add("objectSelector " + t.requirement() + " (" + t.observed() + ")"));
+        if (h.conditions() != null && h.conditions().decisive() != null) {
+            out.add(h.conditions().decisive().describe());
+        }
         if (h.deactivated()) {
             out.add(0, "the hook is deactivated (never-match)");
         }

@@ -30,13 +30,15 @@ public final class SelectorEvaluator {
             return terms;
         }
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(selector.matchLabels()).entrySet()) {
-            boolean ok = e.getValue().equals(labels.get(e.getKey()));
-            terms.add(new SelectorResult.Term(e.getKey() + "=" + e.getValue(), ok, observed(e.getKey(), labels)));
+            String problem = SelectorConversion.labelError(e.getKey(), e.getValue());
+            boolean ok = problem == null && e.getValue().equals(labels.get(e.getKey()));
+            terms.add(new SelectorResult.Term(e.getKey() + "=" + e.getValue(), ok,
+                    problem != null ? "invalid: " + problem : observed(e.getKey(), labels)));
         }
         for (Requirement r : selector.matchExpressions()) {
-            String problem = validate(r);
+            String problem = SelectorConversion.termError(r);
             if (problem != null) {
-                terms.add(new SelectorResult.Term(describe(r), false, problem));
+                terms.add(new SelectorResult.Term(describe(r), false, "invalid: " + problem));
             } else {
                 terms.add(new SelectorResult.Term(describe(r), satisfies(r, labels), observed(r.key(), labels)));
             }
@@ -56,28 +58,6 @@ public final class SelectorEvaluator {
             case "DoesNotExist" -> !present;
             default -> false;
         };
-    }
-
-    /** The rules of apimachinery's NewRequirement; null when valid. */
-    static String validate(Requirement r) {
-        if (r.key() == null || r.key().isEmpty()) {
-            return "invalid selector: empty key";
-        }
-        String op = r.operator();
-        if (op == null) {
-            return "invalid selector: no operator for key " + r.key();
-        }
-        switch (op) {
-            case "In", "NotIn":
-                return r.values().isEmpty()
-                        ? "invalid selector: operator " + op + " on key " + r.key() + " needs at least one value" : null;
-            case "Exists", "DoesNotExist":
-                return r.values().isEmpty()
-                        ? null : "invalid selector: operator " + op + " on key " + r.key() + " takes no values";
-            default:
-                return "invalid selector: unknown operator \"" + op + "\" on key " + r.key()
-                        + " (valid: In, NotIn, Exists, DoesNotExist)";
-        }
     }
 
     public static String describe(Requirement r) {

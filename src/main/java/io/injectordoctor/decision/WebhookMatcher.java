@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Stage A: which injection hooks the API server calls for a pod CREATE. Istio code plays no part
- * here: rules, namespaceSelector (namespace labels) and objectSelector (pod labels) decide.
+ * here: rules, namespaceSelector (namespace labels), objectSelector (pod labels) and the
+ * matchConditions decide (see {@link ReferenceInjector} for the conditions).
  */
 public final class WebhookMatcher {
     private WebhookMatcher() {
@@ -21,6 +22,7 @@ public final class WebhookMatcher {
         return IstioLayout.isInjectionHook(hook.name());
     }
 
+    /** Selectors and rules only: a hook with matchConditions comes out UNKNOWN unless they settle it first. */
     public static List<HookEvaluation> evaluateAll(List<WebhookConfiguration> configurations,
             Map<String, String> namespaceLabels, Map<String, String> podLabels) {
         List<HookEvaluation> out = new ArrayList<>();
@@ -36,9 +38,11 @@ public final class WebhookMatcher {
 
     public static HookEvaluation evaluate(WebhookConfiguration c, Webhook h, Map<String, String> namespaceLabels,
             Map<String, String> podLabels) {
-        return new HookEvaluation(c.name(), h.name(), c.name() + "/" + h.name(), revisionOf(c, h), c.meta().labels().get(IstioLayout.TAG), isDeactivated(h),
-                rulesCoverPodCreate(h.rules()), new SelectorResult(new CompiledSelector(h.namespaceSelector()), namespaceLabels),
-                new CompiledSelector(h.objectSelector()), podLabels);
+        return new HookEvaluation(c.name(), h.name(), c.name() + "/" + h.name(), revisionOf(c, h),
+                c.meta().labels().get(IstioLayout.TAG), isDeactivated(h), rulesCoverPodCreate(h),
+                h.matchConditions().size(), new SelectorResult(new CompiledSelector(h.namespaceSelector(),
+                        InjectionHook.malformed(h, "namespaceSelector")), namespaceLabels),
+                new CompiledSelector(h.objectSelector(), InjectionHook.malformed(h, "objectSelector")), podLabels, null);
     }
 
     /** The revision a hook serves: the configuration's istio.io/rev label, else the service name's suffix. */
@@ -56,18 +60,8 @@ public final class WebhookMatcher {
         return s != null && IstioLayout.isNeverMatch(s.matchLabels());
     }
 
-    public static boolean rulesCoverPodCreate(List<Webhook.Rule> rules) {
-        for (Webhook.Rule r : rules) {
-            boolean op = r.operations().contains("CREATE") || r.operations().contains("*");
-            boolean group = r.apiGroups().contains("") || r.apiGroups().contains("*");
-            boolean version = r.apiVersions().contains("v1") || r.apiVersions().contains("*");
-            boolean resource = r.resources().contains("pods") || r.resources().contains("*")
-                    || r.resources().contains("*/*");
-            boolean scope = r.scope() == null || r.scope().equals("*") || r.scope().equals("Namespaced");
-            if (op && group && version && resource && scope) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the hook's rules select CREATE of core/v1 pods, under its matchPolicy ({@link AdmissionRules}). */
+    public static boolean rulesCoverPodCreate(Webhook h) {
+        return AdmissionRules.coverPodCreate(h.rules(), h.matchPolicy());
     }
 }

@@ -8,10 +8,13 @@ import io.injectordoctor.checks.RunOptions;
 import io.injectordoctor.checks.Runner;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.decision.AdmissionOutcome;
 import io.injectordoctor.decision.Decision;
 import io.injectordoctor.decision.HookEvaluation;
 import io.injectordoctor.decision.InjectionSubject;
 import io.injectordoctor.decision.Reason;
+import io.injectordoctor.decision.Refusal;
+import io.injectordoctor.decision.RequestUser;
 import io.injectordoctor.model.ObjectMeta;
 import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.WorkloadInfo;
@@ -42,7 +45,13 @@ public final class Explainer {
 
     /** The built-in catalogue over a snapshot, with the rules of {@code version} (null: the injector's own). */
     public static Explainer of(ClusterSnapshot snapshot, io.injectordoctor.mesh.IstioVersion version) {
-        return new Explainer(new CheckContext(snapshot, java.time.Clock.systemUTC(), version), CheckRegistry.builtIn());
+        return of(snapshot, version, null);
+    }
+
+    /** @param user who creates the pods (--as, --as-group), or null when not known */
+    public static Explainer of(ClusterSnapshot snapshot, io.injectordoctor.mesh.IstioVersion version, RequestUser user) {
+        return new Explainer(new CheckContext(snapshot, java.time.Clock.systemUTC(), version, user),
+                CheckRegistry.builtIn());
     }
 
     public CheckContext context() {
@@ -51,8 +60,7 @@ public final class Explainer {
 
     /** The decision for pods created in {@code namespace}; a namespace that does not exist yet counts as unlabelled. */
     public Decision decide(String namespace, ObjectMeta meta, boolean hostNetwork) {
-        InjectionSubject subject = new InjectionSubject(namespace, meta.labels(), meta.annotations(), hostNetwork);
-        return context.decide(namespace, subject);
+        return context.decide(namespace, InjectionSubject.of(namespace, meta, hostNetwork));
     }
 
     public Explanation explainPod(PodInfo pod) {
@@ -72,10 +80,11 @@ public final class Explainer {
         Decision d = decide(ns, pod.meta(), pod.spec().hostNetwork());
         Explanation.Observed observed = new Explanation.Observed(pod.hasProxy(), pod.hasStatusAnnotation(),
                 pod.hasNativeSidecarProxy());
-        boolean consistent = d.inject() == pod.hasProxy();
+        // A refused or undecided admission has no verdict to hold the running pod against.
+        Boolean consistent = comparable(d) ? d.inject() == pod.hasProxy() : null;
         List<String> causes = new ArrayList<>();
         List<String> fix = new ArrayList<>();
-        if (!consistent) {
+        if (Boolean.FALSE.equals(consistent)) {
             Mismatch m = Mismatch.analyse(pod, d, context.snapshot());
             causes.addAll(m.causes());
             fix.addAll(m.fix());
@@ -172,6 +181,10 @@ public final class Explainer {
         return catalogue;
     }
 
+    private static boolean comparable(Decision d) {
+        return d.admission() == AdmissionOutcome.CALLED || d.admission() == AdmissionOutcome.NOT_CALLED;
+    }
+
     static Explanation.Finding view(Finding f, String remediation, String doc) {
         Object fix = f.evidence().get("fix");
         return new Explanation.Finding(f.checkId(), f.severity().name(), f.subject(), f.message(), remediation,
@@ -186,14 +199,17 @@ public final class Explainer {
     static Explanation.Reference reference(Decision d) {
         List<Explanation.Webhook> hooks = new ArrayList<>();
         for (HookEvaluation h : d.hooks()) {
-            hooks.add(new Explanation.Webhook(h.configuration(), h.name(), h.revision(), h.matched(), h.deactivated(),
-                    h.evidence()));
+            hooks.add(new Explanation.Webhook(h.configuration(), h.name(), h.revision(), h.calledOrUnknown(),
+                    h.reached() ? h.outcome().word() : "not-reached", h.deactivated(), h.evidence()));
         }
         List<Explanation.ReasonView> reasons = new ArrayList<>();
         for (Reason r : d.reasons()) {
             reasons.add(new Explanation.ReasonView(r.code().name(), r.message(), r.evidence()));
         }
-        return new Explanation.Reference(d.inject(), hooks, reasons,
+        Refusal r = d.refusal();
+        Explanation.Refusal refusal = r == null ? null
+                : new Explanation.Refusal(r.code().name(), r.hook(), r.httpCode(), r.statusReason(), r.message());
+        return new Explanation.Reference(d.injectOrUnknown(), d.admission().word(), refusal, hooks, reasons,
                 d.decisive() == null ? null : d.decisive().code().name());
     }
 

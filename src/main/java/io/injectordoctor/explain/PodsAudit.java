@@ -37,18 +37,22 @@ public final class PodsAudit {
 
     public Audited add(PodInfo pod) {
         Explanation e = explainer.explainPodInList(pod);
-        boolean inject = e.reference().inject();
+        boolean inject = Boolean.TRUE.equals(e.reference().inject());
         boolean has = e.observed() != null && e.observed().sidecar();
         boolean ok = Boolean.TRUE.equals(e.consistent());
-        PodRow row = new PodRow(e.subject().namespace(), e.subject().name(), inject, has, ok, e.reference().decisive());
+        boolean mismatch = Boolean.FALSE.equals(e.consistent());
+        String admission = e.reference().admission();
+        String reference = "refused".equals(admission) || "unknown".equals(admission) ? admission : inject ? "inject" : "skip";
+        PodRow row = new PodRow(e.subject().namespace(), e.subject().name(), inject, has, !mismatch,
+                e.reference().decisive(), reference);
         pods++;
         consistent += ok ? 1 : 0;
-        missing += inject && !has ? 1 : 0;
-        unexpected += !inject && has ? 1 : 0;
+        missing += mismatch && inject ? 1 : 0;
+        unexpected += mismatch && !inject ? 1 : 0;
         expected += inject ? 1 : 0;
         with += has ? 1 : 0;
         e.findings().forEach(f -> severities.add(io.injectordoctor.report.Severity.valueOf(f.severity())));
-        if (!ok && recalled.size() < RECALLED_MISMATCHES) {
+        if (mismatch && recalled.size() < RECALLED_MISMATCHES) {
             recalled.add(row);
         }
         return new Audited(e, row);

@@ -30,21 +30,21 @@ public final class ExplainText {
                 + (inj.version() == null ? "unknown" : inj.version()) + " (" + inj.versionSource() + "); rules applied: "
                 + inj.rules());
         out.println();
-        boolean inject = e.reference().inject();
-        out.println("Reference verdict: " + (inject ? style.ok("INJECT") + " (the injector would add istio-proxy)"
-                : style.warn("NO INJECTION") + " (the injector would not add istio-proxy)"));
+        out.println("Reference verdict: " + verdict(e.reference()));
         out.println();
         out.println("  Is the webhook called?");
         if (e.reference().webhooks().isEmpty()) {
             out.println("    " + style.fail(Style.FAIL) + " no Istio injection hook in any MutatingWebhookConfiguration");
         }
         for (Explanation.Webhook w : e.reference().webhooks()) {
-            String mark = w.matched() ? style.ok(Style.OK) : style.dim(Style.FAIL);
+            boolean called = Boolean.TRUE.equals(w.matched());
+            String mark = called ? style.ok(Style.OK) : "refused".equals(w.admission()) ? style.fail(Style.FAIL)
+                    : w.matched() == null ? style.warn("?") : style.dim(Style.FAIL);
             out.println("    " + mark + " " + w.configuration() + " / " + w.name() + " (revision " + w.revision() + "): "
-                    + (w.matched() ? "called" : w.deactivated() ? "deactivated" : "not called"));
+                    + hookState(w));
             for (String ev : w.evidence()) {
                 // For a hook that is not called, the terms that failed are what matters.
-                if (w.matched() || !ev.contains(": yes (")) {
+                if (called || !ev.contains(": yes (")) {
                     out.println("        " + style.dim(ev));
                 }
             }
@@ -61,7 +61,8 @@ public final class ExplainText {
             out.println("Observed: " + (o.sidecar() ? "istio-proxy present" + (o.nativeSidecar() ? " (native sidecar init container)" : "")
                     : "no istio-proxy") + "; sidecar.istio.io/status " + (o.statusAnnotation() ? "present" : "absent"));
             out.println("Result: " + (Boolean.TRUE.equals(e.consistent()) ? style.ok("consistent")
-                    : style.fail("MISMATCH")));
+                    : Boolean.FALSE.equals(e.consistent()) ? style.fail("MISMATCH") : "not compared (the verdict is "
+                            + e.reference().admission() + ")"));
             out.println();
         }
         list(out, "Likely causes:", e.likelyCauses());
@@ -77,6 +78,29 @@ public final class ExplainText {
 
     private static String kindWord(Explanation e) {
         return e.subject().kind().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private String verdict(Explanation.Reference r) {
+        if ("refused".equals(r.admission()) && r.refusal() != null) {
+            return style.fail("REFUSED") + ": pods like this cannot be created (HTTP " + r.refusal().httpCode() + " "
+                    + r.refusal().reason() + "): " + r.refusal().message();
+        }
+        if (r.inject() == null) {
+            return style.warn("UNKNOWN") + ": whether the API server calls the injector depends on what injector-doctor"
+                    + " cannot know (see the trace)";
+        }
+        return r.inject() ? style.ok("INJECT") + " (the injector would add istio-proxy)"
+                : style.warn("NO INJECTION") + " (the injector would not add istio-proxy)";
+    }
+
+    private static String hookState(Explanation.Webhook w) {
+        return switch (w.admission()) {
+            case "called" -> "called";
+            case "refused" -> "REFUSES the CREATE";
+            case "unknown" -> "unknown";
+            case "not-reached" -> "not reached";
+            default -> w.deactivated() ? "deactivated" : "not called";
+        };
     }
 
     private static void list(PrintWriter out, String title, List<String> lines) {

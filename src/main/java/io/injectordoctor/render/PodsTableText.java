@@ -29,9 +29,11 @@ public final class PodsTableText {
     }
 
     public void row(PodRow r) {
+        boolean compared = r.reference().equals("inject") || r.reference().equals("skip");
         // escaped before the widths are taken, so that the columns stay aligned
-        block.add(new String[] {SafeText.line(r.namespace()), SafeText.line(r.name()), r.inject() ? "inject" : "skip", r.sidecar() ? "sidecar" : "none",
-            r.consistent() ? "ok" : "MISMATCH", r.decisive() == null ? "" : SafeText.line(r.decisive())});
+        block.add(new String[] {SafeText.line(r.namespace()), SafeText.line(r.name()), r.reference(),
+            r.sidecar() ? "sidecar" : "none", !compared ? "-" : r.consistent() ? "ok" : "MISMATCH",
+            r.decisive() == null ? "" : SafeText.line(r.decisive())});
         if (block.size() == BLOCK) {
             writeBlock();
         }

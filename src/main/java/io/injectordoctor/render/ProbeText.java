@@ -35,7 +35,11 @@ public final class ProbeText {
         list(out, "containers added", p.containersAdded());
         list(out, "init containers added", p.initContainersAdded());
         list(out, "volumes added", p.volumesAdded());
-        if (p.referenceInject() != null) {
+        if ("refused".equals(p.referenceAdmission())) {
+            out.println("  Reference verdict: REFUSED: " + p.referenceRefusal());
+        } else if ("unknown".equals(p.referenceAdmission())) {
+            out.println("  Reference verdict: UNKNOWN (nothing to compare)");
+        } else if (p.referenceInject() != null) {
             out.println("  Reference verdict: " + (p.referenceInject() ? "INJECT" : "NO INJECTION"));
         }
         if (p.agrees() != null) {
@@ -47,6 +51,9 @@ public final class ProbeText {
     }
 
     private static String disagreement(ProbeResult p) {
+        if ("refused".equals(p.referenceAdmission())) {
+            return "creates the pod: the reference expects the API server to refuse it";
+        }
         return switch (p.outcome()) {
             case REJECTED -> "refuses the pod: the reference expects it to be created"
                     + (Boolean.TRUE.equals(p.referenceInject()) ? " with istio-proxy" : " without istio-proxy");

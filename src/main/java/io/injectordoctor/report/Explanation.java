@@ -21,11 +21,22 @@ public record Explanation(int schemaVersion, Subject subject, Injector injector,
     public record Injector(String version, String rules, String revision, String versionSource, String configMap) {
     }
 
-    public record Reference(boolean inject, List<Webhook> webhooks, List<ReasonView> reasons, String decisive) {
+    /**
+     * @param inject true or false; null when the admission outcome is unknown
+     * @param admission "called", "not-called", "refused" or "unknown"
+     * @param refusal the API server's answer when it refuses the CREATE, else null
+     */
+    public record Reference(Boolean inject, String admission, Refusal refusal, List<Webhook> webhooks,
+            List<ReasonView> reasons, String decisive) {
     }
 
-    public record Webhook(String configuration, String name, String revision, boolean matched, boolean deactivated,
-            List<String> evidence) {
+    /** @param matched whether the API server calls the hook: true, false, or null when unknown */
+    public record Webhook(String configuration, String name, String revision, Boolean matched, String admission,
+            boolean deactivated, List<String> evidence) {
+    }
+
+    /** What the API server answers a CREATE it refuses: HTTP status, Status reason and message, word for word. */
+    public record Refusal(String code, String hook, int httpCode, String reason, String message) {
     }
 
     public record ReasonView(String code, String message, Map<String, Object> evidence) {

@@ -24,7 +24,7 @@ final class TestCluster {
         return new Webhook(name, List.of(), null, null,
                 new Webhook.ClientConfig(new Webhook.ServiceReference("istio-system", service, "/inject", 443), null,
                         caBundle),
-                failurePolicy, "None", 10, "Never", "Equivalent", List.of("v1"), 0);
+                failurePolicy, "None", 10, "Never", "Equivalent", List.of("v1"), List.of());
     }
 
     /** istiod's configuration (1.10+ shape) with the revision label, all hooks carrying {@code caBundle}. */

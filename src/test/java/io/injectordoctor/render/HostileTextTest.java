@@ -103,7 +103,7 @@ class HostileTextTest {
     void aDenialOfTheApiServerIsPrintedEscapedInColourToo() {
         ProbeResult denied = new ProbeResult(Outcome.REJECTED, "pod/web", "shop", "web-idprobe-bcdfg",
                 "the API server refused the pod", "admission webhook \"x\" denied the request: " + ATTACK, 403,
-                List.of(), List.of(), List.of(), false, false, true, false, List.of(), null);
+                List.of(), List.of(), List.of(), false, false, true, false, List.of(), null, "called", null);
         for (Style style : List.of(Style.plain(), new Style(true))) {
             StringWriter s = new StringWriter();
             new ProbeText(style).write(new PrintWriter(s), denied);
@@ -117,8 +117,8 @@ class HostileTextTest {
     void thePodsTableStaysAlignedWithHostileNames() {
         StringWriter s = new StringWriter();
         PodsTableText table = new PodsTableText(new Style(true), new PrintWriter(s));
-        table.row(new PodRow("shop", "web" + ATTACK, true, false, false, "POLICY_ENABLED"));
-        table.row(new PodRow("shop", "db", true, true, true, "POLICY_ENABLED"));
+        table.row(new PodRow("shop", "web" + ATTACK, true, false, false, "POLICY_ENABLED", "inject"));
+        table.row(new PodRow("shop", "db", true, true, true, "POLICY_ENABLED", "inject"));
         table.finish(new PodsSummary(2, 1, 1, 1, 0, 2, 1), List.of());
         String out = s.toString().replaceAll("\u001b\\[(3[123]|90|1|22)?m", "");
         assertEscaped("pods table", out);

@@ -23,7 +23,7 @@ class ProbeTextTest {
     static ProbeResult result(Outcome o, String detail, String error, Integer code, List<String> added, Boolean ref,
             Boolean agrees) {
         return new ProbeResult(o, "pod/web", "shop", "web-idprobe-bcdfg", detail, error, code, added, List.of(),
-                List.of(), o == Outcome.INJECTED, false, ref, agrees, List.of(), null);
+                List.of(), o == Outcome.INJECTED, false, ref, agrees, List.of(), null, null, null);
     }
 
     @Test
@@ -63,7 +63,7 @@ class ProbeTextTest {
     @Test
     void aRefusalSaysNothingWasSent() {
         ProbeResult r = new ProbeResult(Outcome.REFUSED, "pod/web", "shop", null, "--probe refused: hooks with side effects",
-                null, null, List.of(), List.of(), List.of(), false, false, true, null, List.of("a/b (sideEffects: Some)"), 64);
+                null, null, List.of(), List.of(), List.of(), false, false, true, null, List.of("a/b (sideEffects: Some)"), 64, null, null);
 
         assertThat(render(r)).isEqualTo("""
                 Probe: NOT SENT (nothing was sent to the admission chain)

@@ -75,7 +75,7 @@ class DecisionPropertiesTest {
                 List.of(new Webhook.Rule(List.of("CREATE"), List.of(""), List.of("v1"), List.of("pods"), null)),
                 nsSelector, objSelector, new Webhook.ClientConfig(
                         new Webhook.ServiceReference(serviceNs, "istiod", "/inject", 443), null, ""),
-                "Fail", "None", null, null, null, List.of("v1"), 0);
+                "Fail", "None", null, null, null, List.of("v1"), List.of());
         WebhookConfiguration mwc = new WebhookConfiguration("admissionregistration.k8s.io/v1",
                 new ObjectMeta(null, "istio-sidecar-injector", cfgLabels, Map.of(), null, null, List.of(), null), List.of(hook));
         ConfigMapInfo cm = new ConfigMapInfo(ObjectMeta.of(serviceNs, IstioLayout.injectorConfigMap(revision)),

@@ -34,6 +34,12 @@ public final class DryRunProbe {
      * @param referenceInject the reference verdict to compare with, or null
      */
     public ProbeResult probe(ResourceKind kind, String namespace, String name, Boolean referenceInject) {
+        return probe(kind, namespace, name, ProbeReading.Reference.of(referenceInject));
+    }
+
+    /** @param reference what the reference predicts, the admission outcome included */
+    public ProbeResult probe(ResourceKind kind, String namespace, String name, ProbeReading.Reference reference) {
+        Boolean referenceInject = reference.inject();
         String subject = kind.resource().substring(0, kind.resource().length() - 1) + "/" + name;
         if (!mayCreatePods(namespace)) {
             return ProbeResult.refused(subject, namespace, Permissions.forbidden("create", ResourceKind.POD, namespace)
@@ -52,7 +58,7 @@ public final class DryRunProbe {
                 : ProbePods.fromTemplate(template(kind, namespace, name), namespace, ProbePods.freshName(name, random));
         try {
             JsonNode back = api.createDryRun(ResourceKind.POD, namespace, sent);
-            return ProbeReading.returned(subject, sent, back, referenceInject);
+            return ProbeReading.returned(subject, sent, back, reference);
         } catch (ApiException e) {
             if (e.code() == 401 || rbacRefusal(e)) {
                 throw failure(e, "create", ResourceKind.POD, namespace);
@@ -65,7 +71,7 @@ public final class DryRunProbe {
                         + " (" + e.getMessage() + ")" : e.badAnswer() ? "a bad answer: " + e.getMessage()
                         : e.getMessage()) + "; nothing is known about what the admission chain would do");
             }
-            return ProbeReading.rejected(subject, sent, e.code(), e.getMessage(), referenceInject);
+            return ProbeReading.rejected(subject, sent, e.code(), e.getMessage(), reference);
         }
     }
 

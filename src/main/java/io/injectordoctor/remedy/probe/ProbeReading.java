@@ -13,8 +13,31 @@ public final class ProbeReading {
     private ProbeReading() {
     }
 
-    /** The pod came back: compare it with the pod that was sent. */
+    /**
+     * What the reference predicts: inject (null when unknown), the admission outcome, and the
+     * refusal message when it predicts a refusal.
+     */
+    public record Reference(Boolean inject, String admission, String refusal) {
+        static Reference of(Boolean inject) {
+            return new Reference(inject, inject == null ? "unknown" : inject ? "called" : "not-called", null);
+        }
+
+        boolean refused() {
+            return "refused".equals(admission);
+        }
+
+        boolean unknown() {
+            return "unknown".equals(admission) || inject == null && !refused();
+        }
+    }
+
     public static ProbeResult returned(String subject, JsonNode sent, JsonNode back, Boolean referenceInject) {
+        return returned(subject, sent, back, Reference.of(referenceInject));
+    }
+
+    /** The pod came back: compare it with the pod that was sent. */
+    public static ProbeResult returned(String subject, JsonNode sent, JsonNode back, Reference reference) {
+        Boolean referenceInject = reference.inject();
         List<String> containers = added(sent, back, "containers");
         List<String> inits = added(sent, back, "initContainers");
         List<String> volumes = added(sent, back, "volumes");
@@ -34,24 +57,52 @@ public final class ProbeReading {
         } else {
             detail = "the live admission chain does not inject: the pod comes back without istio-proxy";
         }
+        // A reference that predicts a refusal disagrees with a chain that created the pod.
+        Boolean agrees = reference.refused() ? Boolean.FALSE : reference.unknown() ? null : referenceInject == injected;
+        if (reference.refused()) {
+            detail += "; the reference predicts the API server refuses it: " + reference.refusal();
+        }
         String sentName = sent.path("metadata").path("name").asText();
         return new ProbeResult(injected ? Outcome.INJECTED : Outcome.NOT_INJECTED, subject,
                 sent.path("metadata").path("namespace").asText(), sentName, detail, null, null, containers, inits, volumes,
-                status, nativeSidecar, referenceInject, referenceInject == null ? null : referenceInject == injected,
-                List.of(), null);
+                status, nativeSidecar, referenceInject, agrees, List.of(), null, reference.admission(), reference.refusal());
+    }
+
+    public static ProbeResult rejected(String subject, JsonNode sent, int httpCode, String apiError, Boolean referenceInject) {
+        return rejected(subject, sent, httpCode, apiError, Reference.of(referenceInject));
     }
 
     /**
-     * The API server refused the create. A rejection never agrees with the reference: the reference
-     * predicts a pod that is created, with or without the sidecar; here no pod would be created at all.
+     * The API server refused the create. A rejection agrees only with a reference that predicts it:
+     * otherwise the reference predicts a pod that is created, with or without the sidecar.
      */
-    public static ProbeResult rejected(String subject, JsonNode sent, int httpCode, String apiError, Boolean referenceInject) {
+    public static ProbeResult rejected(String subject, JsonNode sent, int httpCode, String apiError, Reference reference) {
+        String sentName = sent.path("metadata").path("name").asText();
         String detail = "the API server would refuse to create this pod (HTTP " + httpCode + ")"
                 + (apiError.contains("failed calling webhook") ? ": a webhook could not be called"
                         : apiError.contains("denied the request") ? ": a webhook denied it" : "");
-        return new ProbeResult(Outcome.REJECTED, subject, sent.path("metadata").path("namespace").asText(),
-                sent.path("metadata").path("name").asText(), detail, apiError, httpCode, List.of(), List.of(), List.of(),
-                false, false, referenceInject, referenceInject == null ? null : false, List.of(), null);
+        if (reference.refused()) {
+            detail += sameRefusal(apiError, reference.refusal(), sentName) ? ", as the reference predicts, with the same message"
+                    : ", as the reference predicts, but the reference's message differs: " + reference.refusal();
+        }
+        Boolean agrees = reference.refused() ? Boolean.TRUE : reference.unknown() ? null : Boolean.FALSE;
+        return new ProbeResult(Outcome.REJECTED, subject, sent.path("metadata").path("namespace").asText(), sentName,
+                detail, apiError, httpCode, List.of(), List.of(), List.of(), false, false, reference.inject(), agrees,
+                List.of(), null, reference.admission(), reference.refusal());
+    }
+
+    /**
+     * Whether the live refusal says what the reference predicted. A Forbidden message names the pod,
+     * and the probe's pod carries a fresh name, so the reference's {@code pods "NAME"} is read as the
+     * probe pod's.
+     */
+    static boolean sameRefusal(String apiError, String predicted, String probePod) {
+        if (predicted == null) {
+            return false;
+        }
+        String expected = predicted.replaceFirst("^pods (\"[^\"]*\" )?is forbidden: ",
+                java.util.regex.Matcher.quoteReplacement("pods \"" + probePod + "\" is forbidden: "));
+        return expected.equals(apiError) || predicted.equals(apiError);
     }
 
     private static List<String> added(JsonNode sent, JsonNode back, String field) {

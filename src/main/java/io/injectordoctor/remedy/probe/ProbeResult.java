@@ -22,14 +22,18 @@ import java.util.List;
  * @param statusAnnotation whether the returned pod carries sidecar.istio.io/status
  * @param nativeSidecar whether istio-proxy came back as an init container (native sidecar)
  * @param referenceInject the reference verdict (true: inject), null when not known
- * @param agrees whether the live chain agrees with the reference; null when it cannot be compared
+ * @param agrees whether the live chain agrees with the reference; null when it cannot be compared. A
+ *     rejection agrees with a reference that predicts the API server refuses the CREATE, and with no other
+ * @param referenceAdmission the reference's admission outcome: called, not-called, refused or unknown (null when not given)
+ * @param referenceRefusal the reference's predicted refusal message, when it predicts one
  * @param blockingHooks when REFUSED for side effects: "configuration/hook (sideEffects: X)" entries
  * @param exitCode when REFUSED: the exit code the CLI ends with (64 side effects, 77 permission); else null
  */
 public record ProbeResult(Outcome outcome, String subject, String namespace, String probePod, String detail,
         String apiError, Integer httpCode, List<String> containersAdded, List<String> initContainersAdded,
         List<String> volumesAdded, boolean statusAnnotation, boolean nativeSidecar, Boolean referenceInject,
-        Boolean agrees, List<String> blockingHooks, Integer exitCode) {
+        Boolean agrees, List<String> blockingHooks, Integer exitCode, String referenceAdmission,
+        String referenceRefusal) {
 
     public enum Outcome { INJECTED, NOT_INJECTED, REJECTED, REFUSED }
 
@@ -42,8 +46,9 @@ public record ProbeResult(Outcome outcome, String subject, String namespace, Str
 
     static ProbeResult refused(String subject, String namespace, String detail, List<String> hooks, int exitCode,
             Boolean referenceInject) {
+        // No request was sent: nothing to compare.
         return new ProbeResult(Outcome.REFUSED, subject, namespace, null, detail, null, null, List.of(), List.of(),
-                List.of(), false, false, referenceInject, null, hooks, exitCode);
+                List.of(), false, false, referenceInject, null, hooks, exitCode, null, null);
     }
 
     public boolean refused() {

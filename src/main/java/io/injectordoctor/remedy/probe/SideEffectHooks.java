@@ -1,5 +1,6 @@
 package io.injectordoctor.remedy.probe;
 
+import io.injectordoctor.decision.AdmissionRules;
 import io.injectordoctor.model.Webhook;
 import io.injectordoctor.model.WebhookConfiguration;
 import java.util.ArrayList;
@@ -32,26 +33,8 @@ public final class SideEffectHooks {
         return out;
     }
 
+    /** The decision's rule matching ({@link AdmissionRules}); any match policy. */
     static boolean coversPodCreate(List<Webhook.Rule> rules) {
-        if (rules == null) {
-            return false;
-        }
-        for (Webhook.Rule r : rules) {
-            if (anyOf(r.operations(), "CREATE", "*") && anyOf(r.apiGroups(), "", "*")
-                    && anyOf(r.apiVersions(), "v1", "*") && anyOf(r.resources(), "pods", "*", "*/*")
-                    && (r.scope() == null || !r.scope().equals("Cluster"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean anyOf(List<String> values, String... wanted) {
-        for (String w : wanted) {
-            if (values.contains(w)) {
-                return true;
-            }
-        }
-        return false;
+        return rules != null && AdmissionRules.coverPodCreate(rules, "Equivalent");
     }
 }

@@ -15,8 +15,7 @@ class InjectSelectorsValidTest {
 
         assertThat(f).extracting(Finding::message).containsExactly(
                 "neverInjectSelector[0] is empty, and an empty selector never matches here; the injector skips it",
-                "alwaysInjectSelector[0] invalid selector: unknown operator \"Equals\" on key app (valid: In, NotIn, "
-                        + "Exists, DoesNotExist); the injector skips it");
+                "alwaysInjectSelector[0] \"Equals\" is not a valid label selector operator; the injector skips it");
     }
 
     @Test

@@ -18,6 +18,12 @@ class PodUnexpectedSidecarTest {
     }
 
     @Test
+    void staysQuietWhenTheAdmissionCannotBeDecided() {
+        assertThat(CheckTester.run(new PodUnexpectedSidecar(), Fixtures.healthyWith("ID0602/dont-fire-unknown.yaml")))
+                .isEmpty();
+    }
+
+    @Test
     void staysQuietOnANativeSidecarInAnOptedInNamespace() {
         assertThat(CheckTester.run(new PodUnexpectedSidecar(), Fixtures.healthyWith("ID0602/dont-fire.yaml"))).isEmpty();
     }

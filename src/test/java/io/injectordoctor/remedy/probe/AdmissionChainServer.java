@@ -26,11 +26,16 @@ import java.util.List;
  * the probe relies on and CRUD mode lacks: SelfSubjectAccessReview answers, and the admission
  * chain for a {@code dryRun=All} pod create (the pod comes back mutated as Istio's injector
  * would, unchanged, or as the API server's 500 Status with a webhook error), never stored.
+ * With {@link Chain#API_SERVER} it first does what the API server does with a stored hook whose
+ * selector it cannot convert (k8s.io/apiserver webhook/predicates namespace and object matchers:
+ * {@code apierrors.NewInternalError} of apimachinery's conversion error, before any webhook is
+ * called), for the two conversion errors the fixtures use, in the order of configurations by
+ * name; with no such hook it injects.
  */
 final class AdmissionChainServer extends Dispatcher implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Chain { INJECT, INJECT_NATIVE, PASS, FAIL, SLOW, PROXY_PAGE, GARBAGE }
+    enum Chain { INJECT, INJECT_NATIVE, PASS, FAIL, API_SERVER, SLOW, PROXY_PAGE, GARBAGE }
 
     record Request(String method, String path, String body) {
         boolean podCreate() {
@@ -52,6 +57,7 @@ final class AdmissionChainServer extends Dispatcher implements AutoCloseable {
 
     private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<JsonNode> configurations = Collections.synchronizedList(new ArrayList<>());
     private final KubernetesMockServer server;
     volatile Chain chain = Chain.INJECT;
     volatile String webhookError;
@@ -95,6 +101,9 @@ final class AdmissionChainServer extends Dispatcher implements AutoCloseable {
         if (rec.podCreate() && rec.dryRun()) {
             return admit(rec);
         }
+        if (rec.method().equals("POST") && rec.path().startsWith("/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations")) {
+            configurations.add(rec.json());
+        }
         return crud.dispatch(r);
     }
 
@@ -114,7 +123,9 @@ final class AdmissionChainServer extends Dispatcher implements AutoCloseable {
         ObjectNode pod = (ObjectNode) rec.json();
         switch (chain) {
             case FAIL -> {
-                return status(webhookErrorCode, webhookErrorCode == 500 ? "InternalError" : "Forbidden", webhookError);
+                // "{name}" stands for the created pod's name, which API server messages quote.
+                String message = webhookError.replace("{name}", pod.path("metadata").path("name").asText());
+                return status(webhookErrorCode, webhookErrorCode == 500 ? "InternalError" : "Forbidden", message);
             }
             case SLOW -> {
                 return new MockResponse().setResponseCode(201).setBody(pod.toString())
@@ -129,11 +140,49 @@ final class AdmissionChainServer extends Dispatcher implements AutoCloseable {
             }
             case PASS -> {
             }
+            case API_SERVER -> {
+                String conversionError = firstConversionError();
+                if (conversionError != null) {
+                    return status(500, "InternalError", "Internal error occurred: " + conversionError);
+                }
+                inject(pod, false);
+            }
             case INJECT, INJECT_NATIVE -> inject(pod, chain == Chain.INJECT_NATIVE);
         }
         ObjectNode meta = (ObjectNode) pod.path("metadata");
         meta.put("uid", "0b5c4f7e-dry-run").put("creationTimestamp", "2026-11-22T10:00:00Z");
         return new MockResponse().setResponseCode(201).setBody(pod.toString());
+    }
+
+    /**
+     * apimachinery LabelSelectorAsSelector's error for the first pod hook, configurations by name,
+     * whose selector has an unknown operator or an In/NotIn without values; null when none has.
+     */
+    private String firstConversionError() {
+        List<JsonNode> byName;
+        synchronized (configurations) {
+            byName = new ArrayList<>(configurations);
+        }
+        byName.sort(java.util.Comparator.comparing(c -> c.path("metadata").path("name").asText()));
+        for (JsonNode c : byName) {
+            for (JsonNode hook : c.path("webhooks")) {
+                if (!hook.path("rules").toString().contains("pods")) {
+                    continue;
+                }
+                for (String field : List.of("namespaceSelector", "objectSelector")) {
+                    for (JsonNode e : hook.path(field).path("matchExpressions")) {
+                        String op = e.path("operator").asText();
+                        if (!List.of("In", "NotIn", "Exists", "DoesNotExist").contains(op)) {
+                            return "\"" + op + "\" is not a valid label selector operator";
+                        }
+                        if ((op.equals("In") || op.equals("NotIn")) && e.path("values").size() == 0) {
+                            return "values: Invalid value: null: for 'in', 'notin' operators, values set can't be empty";
+                        }
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** What Istio's injector adds, in the shape it adds it. */

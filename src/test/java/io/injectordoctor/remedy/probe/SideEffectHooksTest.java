@@ -15,7 +15,7 @@ class SideEffectHooksTest {
     }
 
     static WebhookConfiguration config(String sideEffects, Webhook.Rule rule) {
-        Webhook h = new Webhook("h", List.of(rule), null, null, null, null, sideEffects, null, null, null, List.of(), 0);
+        Webhook h = new Webhook("h", List.of(rule), null, null, null, null, sideEffects, null, null, null, List.of(), List.of(), java.util.Map.of());
         return new WebhookConfiguration("admissionregistration.k8s.io/v1", ObjectMeta.of(null, "c"), List.of(h));
     }
 
