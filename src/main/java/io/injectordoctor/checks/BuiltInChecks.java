@@ -26,6 +26,7 @@ import io.injectordoctor.checks.webhooks.WebhookServiceExists;
 import io.injectordoctor.checks.workloads.HostNetworkInjectionRequested;
 import io.injectordoctor.checks.workloads.InjectSettingOnWorkloadMetadata;
 import io.injectordoctor.checks.workloads.InjectValueInvalid;
+import io.injectordoctor.checks.workloads.PodCreationRefused;
 import java.util.List;
 
 /** Every built-in check, in one place. Adding a check means adding it here. */
@@ -52,6 +53,7 @@ public final class BuiltInChecks {
                 new InjectSettingOnWorkloadMetadata(),
                 new InjectValueInvalid(),
                 new HostNetworkInjectionRequested(),
+                new PodCreationRefused(),
                 new PodMissingSidecar(),
                 new PodUnexpectedSidecar(),
                 new CaBundleTrustsRoot(),
