@@ -1,28 +1,16 @@
 package io.injectordoctor.cli;
 
-import io.injectordoctor.DoctorException;
-import io.injectordoctor.ExitCode;
-import io.injectordoctor.checks.BuiltInChecks;
-import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.app.CheckService;
+import io.injectordoctor.app.FleetService;
+import io.injectordoctor.app.Outcome;
 import io.injectordoctor.checks.CheckRegistry;
-import io.injectordoctor.checks.SubjectScope;
-import io.injectordoctor.decision.InjectionSubject;
-import io.injectordoctor.report.CheckReport;
-import io.injectordoctor.checks.PluginLoader;
 import io.injectordoctor.checks.RunOptions;
-import io.injectordoctor.checks.Runner;
-import io.injectordoctor.report.Severity;
-import io.injectordoctor.report.CheckReportJson;
 import io.injectordoctor.render.CheckReportText;
-import io.injectordoctor.cluster.ClusterSnapshot;
-import io.injectordoctor.cluster.LoadRequest;
-import io.injectordoctor.render.Structured;
-import io.injectordoctor.render.Style;
-import java.io.PrintWriter;
+import io.injectordoctor.report.CheckReport;
+import io.injectordoctor.report.CheckReportJson;
+import io.injectordoctor.report.Severity;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,9 +47,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     FleetOptions fleet;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-            description = "Exit 1 when a check reports at or above: error or warning (default: ${DEFAULT-VALUE}).")
-    FailOn failOn = FailOn.error;
+    @Mixin
+    FailOnOption failOn;
 
     @Option(names = "--only", paramLabel = "ID", split = ",", description = "Run only these checks (repeat or separate with commas).")
     List<String> only = List.of();
@@ -75,52 +62,21 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also show informational findings in text output.")
     boolean verbose;
 
-    enum FailOn { error, warning }
-
     @Override
     public Integer call() {
+        CheckRegistry registry = CheckService.registry(pluginPath);
+        Severity threshold = failOn.threshold();
         if (fleet.active()) {
-            return Fleet.run(spec, global, fleet);
+            return Fleet.run(spec, global, fleet, access -> {
+                CheckService service = new CheckService(access, registry);
+                Outcome<CheckReport> o = service.run(service.options(only, skip), global.namespace, threshold);
+                return new FleetService.Summary(o.exitCode(), CheckReportJson.of(o.report(), threshold).summary());
+            });
         }
-        CheckRegistry registry = registry(pluginPath);
-        RunOptions options = new RunOptions(upper(only), upper(skip));
-        List<String> unknown = options.unknown(registry.ids());
-        if (!unknown.isEmpty()) {
-            throw new DoctorException(ExitCode.USAGE, "unknown check id " + String.join(", ", unknown)
-                    + " (see 'injector-doctor checks list')");
-        }
-        Runner runner = new Runner(registry);
-        ClusterSnapshot snapshot = Loading.snapshot(global, new LoadRequest(runner.kinds(options), global.namespace, null));
-        CheckContext context = CheckContext.of(snapshot);
-        CheckReport report = runner.run(context, options);
-        if (global.namespace != null) {
-            // -n checks the namespace and what serves it, not what the control plane's own objects say.
-            String ns = global.namespace;
-            report = report.restrictedTo(SubjectScope.ofNamespace(snapshot, ns,
-                    context.decide(ns, new InjectionSubject(ns, java.util.Map.of(), java.util.Map.of(), false))));
-        }
-        Severity threshold = failOn == FailOn.warning ? Severity.WARNING : Severity.ERROR;
-        PrintWriter out = spec.commandLine().getOut();
-        switch (global.output) {
-            case text -> new CheckReportText(Style.detect(global.noColor), verbose).write(out, report, threshold);
-            case json -> Structured.write(out, CheckReportJson.of(report, threshold), false);
-            case yaml -> Structured.write(out, CheckReportJson.of(report, threshold), true);
-        }
-        return report.success(threshold) ? ExitCode.OK : ExitCode.FINDINGS;
-    }
-
-    static CheckRegistry registry(Path pluginPath) {
-        if (pluginPath == null) {
-            return CheckRegistry.builtIn();
-        }
-        PluginLoader.Plugins plugins = PluginLoader.load(pluginPath);
-        return CheckRegistry.of(BuiltInChecks.all(), plugins.checks(), plugins.loader());
-    }
-
-    private static Set<String> upper(List<String> ids) {
-        Set<String> out = new LinkedHashSet<>();
-        ids.stream().map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(java.util.Locale.ROOT))
-                .forEach(out::add);
-        return out;
+        CheckService service = new CheckService(global.access(spec), registry);
+        RunOptions options = service.options(only, skip);
+        return new Output(spec, global).emit(service.run(options, global.namespace, threshold),
+                (out, style, r) -> new CheckReportText(style, verbose).write(out, r, threshold),
+                r -> CheckReportJson.of(r, threshold));
     }
 }

@@ -1,11 +1,11 @@
 package io.injectordoctor.cli;
 
 import io.injectordoctor.ExitCode;
-import io.injectordoctor.checks.CatalogueEntry;
-import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.CheckRegistry;
+import io.injectordoctor.app.CheckService;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.render.CatalogueMarkdown;
+import io.injectordoctor.render.CatalogueText;
+import io.injectordoctor.report.CatalogueListing;
 import io.injectordoctor.render.DocPages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,19 +42,13 @@ public final class ChecksListCommand implements Runnable {
                     description = "text or markdown (default: ${DEFAULT-VALUE}).") Format format,
             @Option(names = "--plugin-path", paramLabel = "DIR", description = "Include the checks of the jars in DIR.")
                     Path pluginPath) {
-        CheckRegistry registry = CheckCommand.registry(pluginPath);
+        CatalogueListing listing = CheckService.catalogue(pluginPath);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.markdown) {
-            CatalogueMarkdown.write(out, registry);
-            return ExitCode.OK;
+            CatalogueMarkdown.write(out, listing);
+        } else {
+            CatalogueText.write(out, listing);
         }
-        String row = "%-8s %-19s %-8s %s%n";
-        out.printf(row, "ID", "CATEGORY", "SEVERITY", "CHECK");
-        for (Check c : registry.ordered()) {
-            CatalogueEntry e = registry.entry(c.id());
-            out.printf(row, e.id(), e.category(), e.severity().lower(), e.title());
-        }
-        out.flush();
         return ExitCode.OK;
     }
 

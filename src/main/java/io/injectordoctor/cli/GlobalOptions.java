@@ -1,6 +1,11 @@
 package io.injectordoctor.cli;
 
+import io.injectordoctor.app.ClusterAccess;
+import io.injectordoctor.app.Progress;
+import io.injectordoctor.app.Target;
+import io.injectordoctor.render.ProgressLine;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Options every cluster-facing command shares; they follow kubectl's names. */
@@ -52,11 +57,33 @@ public final class GlobalOptions {
 
     public enum OutputFormat { text, json, yaml }
 
+    /** The cluster these options name, and how to read it. */
+    public Target target() {
+        return new Target(kubeconfig, context, namespace, istioNamespace, demo, snapshot, requestTimeoutSeconds, as,
+                asGroups);
+    }
+
+    /** Access to that cluster, with a progress line on stderr when the output is text on a terminal. */
+    ClusterAccess access(CommandSpec spec) {
+        ProgressLine line = ProgressLine.forTerminal(spec.commandLine().getErr(), output == OutputFormat.text);
+        return new ClusterAccess(target(), new Progress() {
+            @Override
+            public void show(String status) {
+                line.show(status);
+            }
+
+            @Override
+            public void clear() {
+                line.close();
+            }
+        });
+    }
+
     /** Refuses what cannot be a namespace before it reaches a request path. */
     static final class NamespaceName implements picocli.CommandLine.ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            String problem = io.injectordoctor.cluster.Names.namespaceProblem(value);
+            String problem = Target.namespaceProblem(value);
             if (problem != null) {
                 throw new picocli.CommandLine.TypeConversionException(problem);
             }

@@ -1,29 +1,9 @@
 package io.injectordoctor.cli;
 
-import io.injectordoctor.mesh.IstioLayout;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
-import io.injectordoctor.cluster.ClusterSnapshot;
-import io.injectordoctor.cluster.LoadRequest;
-import io.injectordoctor.cluster.ResourceKind;
-import io.injectordoctor.mutation.InjectionGate;
-import io.injectordoctor.mutation.InjectionSettings;
-import io.injectordoctor.mutation.Injector;
-import io.injectordoctor.mutation.InjectorConfigMaps;
-import io.injectordoctor.mutation.ReferenceGate;
-import io.injectordoctor.decision.InjectorConfig;
-import io.injectordoctor.decision.InjectorConfigParser;
-import io.injectordoctor.decision.InjectorInstall;
-import io.injectordoctor.mesh.IstioVersion;
-import io.injectordoctor.mesh.RuleSet;
-import io.injectordoctor.model.ConfigMapInfo;
-import io.injectordoctor.mutation.Manifests;
-import io.injectordoctor.mutation.PodTemplates;
-import io.injectordoctor.mutation.UnifiedDiff;
+import io.injectordoctor.app.InjectService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -31,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,80 +52,39 @@ public final class InjectCommand implements Callable<Integer> {
     @Mixin
     InjectionOptions injection;
 
-    private final InjectionGate gateOverride;
     private final InputStream stdin;
 
-    /** Uses the reference decision and the process's stdin. */
+    /** Reads '-' from the process's stdin. */
     public InjectCommand() {
-        this(null, System.in);
+        this(System.in);
     }
 
-    /** For tests and embedding: a given gate (null for the reference decision) and stdin. */
-    public InjectCommand(InjectionGate gate, InputStream stdin) {
-        this.gateOverride = gate;
+    /** For tests and embedding: reads '-' from {@code stdin}. */
+    public InjectCommand(InputStream stdin) {
         this.stdin = stdin;
     }
 
     @Override
     public Integer call() {
         String source = file.equals("-") ? "<stdin>" : file;
-        List<ObjectNode> objects = parse(source, read());
-        Resolved resolved = injection.resolve(global);
-        Injector injector = new Injector(gateOverride != null ? gateOverride : resolved.kubeInjectGate(),
-                resolved.settings());
+        List<ObjectNode> objects = InjectService.parse(source, read());
+        InjectService service = injection.service(global, spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<JsonNode> results = new ArrayList<>();
-        for (ObjectNode o : objects) {
-            JsonNode result = injectOne(injector, o, err);
-            results.add(result);
-            if (diff) {
-                String d = UnifiedDiff.diff(Manifests.toYaml(o), Manifests.toYaml(result),
-                        PodTemplates.describe(o) + " (original)", PodTemplates.describe(o) + " (injected)");
-                out.print(d);
-            }
-        }
+        List<InjectService.Injected> results = service.inject(objects, global.namespace, err::println);
         if (objects.isEmpty()) {
             err.println(source + ": no objects");
         }
-        if (!diff) {
-            print(out, results);
+        if (diff) {
+            results.forEach(r -> out.print(InjectService.diff(r)));
+        } else if (global.output == GlobalOptions.OutputFormat.json) {
+            out.println(InjectService.json(results));
+        } else {
+            out.print(InjectService.yaml(results));
         }
         out.flush();
         err.flush();
         return ExitCode.OK;
-    }
-
-    private JsonNode injectOne(Injector injector, ObjectNode o, PrintWriter err) {
-        if (o.path("kind").asText().equals("List") && o.path("items").isArray()) {
-            ObjectNode list = o.deepCopy();
-            ArrayNode items = list.putArray("items");
-            for (JsonNode item : o.path("items")) {
-                items.add(item instanceof ObjectNode on ? injectOne(injector, on, err) : item);
-            }
-            return list;
-        }
-        Injector.Outcome outcome = injector.inject(o, global.namespace);
-        if (!outcome.injected()) {
-            err.println(PodTemplates.describe(o) + ": not injected: " + outcome.reason());
-        }
-        return outcome.object();
-    }
-
-    private void print(PrintWriter out, List<JsonNode> results) {
-        if (global.output == GlobalOptions.OutputFormat.json) {
-            if (results.size() == 1) {
-                out.println(results.get(0).toPrettyString());
-            } else {
-                ObjectNode list = JsonNodeFactory.instance.objectNode();
-                list.put("apiVersion", "v1");
-                list.put("kind", "List");
-                list.putArray("items").addAll(results);
-                out.println(list.toPrettyString());
-            }
-        } else {
-            out.print(Manifests.toYaml(results));
-        }
     }
 
     private String read() {
@@ -169,11 +107,11 @@ public final class InjectCommand implements Callable<Integer> {
         String revision;
 
         @Option(names = "--hub", paramLabel = "HUB", description = "Image registry (default: global.hub, else "
-                + InjectionSettings.DEFAULT_HUB + ").")
+                + InjectService.DEFAULT_HUB + ").")
         String hub;
 
         @Option(names = "--tag", paramLabel = "TAG", description = "Image tag (default: global.tag, else "
-                + InjectionSettings.DEFAULT_TAG + ").")
+                + InjectService.DEFAULT_TAG + ").")
         String tag;
 
         @Option(names = "--cni", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
@@ -187,73 +125,13 @@ public final class InjectCommand implements Callable<Integer> {
         Boolean nativeSidecar;
 
         /**
-         * The injector configmap of the chosen source (--snapshot, --demo, --kubeconfig or --context),
-         * or the defaults when none is given; then the flags above on top.
+         * The reference injector with the injector configmap of the chosen source (--snapshot, --demo,
+         * --kubeconfig or --context), or the defaults when none is given; then the flags above on top.
          */
-        Resolved resolve(GlobalOptions g) {
-            InjectionSettings s = new InjectionSettings(null, null, null, "", false, true, g.istioNamespace);
-            InjectorConfig config = null;
-            if (g.snapshot != null || g.demo || g.kubeconfig != null || g.context != null) {
-                ClusterSnapshot snap = Loading.snapshot(g, LoadRequest.of(g.istioNamespace, null, ResourceKind.CONFIGMAP));
-                Loading.require(snap, ResourceKind.CONFIGMAP);
-                String where = g.istioNamespace + "/" + IstioLayout.injectorConfigMap(revision);
-                ConfigMapInfo cm = snap.configMap(g.istioNamespace, IstioLayout.injectorConfigMap(revision))
-                        .orElseThrow(() -> new DoctorException(ExitCode.DATA, snap.source() + ": no ConfigMap " + where
-                                + " (try --istio-namespace or --revision, or no cluster for the defaults)"));
-                // Istio before 1.2 wrote no 'values' key: the documented defaults stand in for it.
-                if (cm.data().containsKey("values")) {
-                    try {
-                        s = InjectionSettings.fromValues(InjectorConfigMaps.values(cm.data()), g.istioNamespace);
-                    } catch (IllegalArgumentException e) {
-                        throw new DoctorException(ExitCode.DATA, "ConfigMap " + where + " " + e.getMessage(), e);
-                    }
-                }
-                config = InjectorConfigParser.parse(where, cm.data().get("config"));
-                if (!config.parsed()) {
-                    throw new DoctorException(ExitCode.DATA, "ConfigMap " + where + ": " + config.parseError());
-                }
-            }
-            if (revision != null) {
-                s = s.withRevision(revision);
-            }
-            if (hub != null) {
-                s = s.withHub(hub);
-            }
-            if (tag != null) {
-                s = s.withTag(tag);
-            }
-            if (cni != null) {
-                s = s.withCni(cni);
-            }
-            if (nativeSidecar != null) {
-                s = s.withNativeSidecar(nativeSidecar);
-            }
-            return new Resolved(s, config, RuleSet.forVersion(IstioVersion.parse(s.tag()).orElse(null)));
-        }
-    }
-
-    /**
-     * Settings, the injector config read from the cluster (null without one) and the Stage B rules
-     * of the injector's version (read from the tag; the current rules when it is not a version).
-     */
-    record Resolved(InjectionSettings settings, InjectorConfig config, RuleSet rules) {
-        /** kube-inject's decision: policy enabled, the configmap's selectors ignored. */
-        InjectionGate kubeInjectGate() {
-            return ReferenceGate.kubeInject(rules);
-        }
-
-        /** The webhook's decision: the configmap's policy and selectors; Istio's default policy without one. */
-        InjectionGate webhookGate() {
-            return config == null ? ReferenceGate.kubeInject(rules) : new ReferenceGate(config, rules);
-        }
-    }
-
-    static List<ObjectNode> parse(String source, String text) {
-        try {
-            return Manifests.parse(text);
-        } catch (Manifests.ManifestException e) {
-            throw new DoctorException(ExitCode.DATA,
-                    source + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(), e);
+        InjectService service(GlobalOptions g, CommandSpec spec) {
+            boolean clusterNamed = g.snapshot != null || g.demo || g.kubeconfig != null || g.context != null;
+            return new InjectService(clusterNamed ? g.access(spec) : null, g.istioNamespace,
+                    new InjectService.Flags(revision, hub, tag, cni, nativeSidecar));
         }
     }
 }

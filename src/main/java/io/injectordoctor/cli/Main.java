@@ -2,7 +2,7 @@ package io.injectordoctor.cli;
 
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
-import io.injectordoctor.cluster.HttpSelectorThreads;
+import io.injectordoctor.app.ClusterAccess;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -17,8 +17,7 @@ public final class Main {
         try {
             PrintWriter out = new PrintWriter(System.out, true);
             int code = execute(commandLine(out, err, args), out, err, args);
-            // Otherwise the JVM waits up to 0.3 s in exit for the HTTP client's selector thread.
-            HttpSelectorThreads.stop();
+            ClusterAccess.releaseThreads();
             System.exit(code);
         } catch (OutOfMemoryError e) {
             // Exit 1 would read as "findings"; this is the tool failing.

@@ -1,16 +1,11 @@
 package io.injectordoctor.cli;
 
-import io.injectordoctor.cluster.ClusterGateway;
-import io.injectordoctor.remedy.Pause;
-import io.injectordoctor.remedy.RestartInjector;
-import io.injectordoctor.report.RestartRecord;
+import io.injectordoctor.app.Outcome;
+import io.injectordoctor.app.RestartService;
 import io.injectordoctor.render.RestartText;
-import io.injectordoctor.remedy.TargetChoice;
-import io.injectordoctor.render.Structured;
-import io.injectordoctor.render.Style;
+import io.injectordoctor.report.RestartRecord;
 import java.io.Console;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -80,30 +75,22 @@ public final class RestartInjectorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         if (pollInterval.isZero()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--poll-interval must be more than 0");
         }
-        // A malformed --deployment costs no cluster connection.
-        TargetChoice.validate(deployment);
+        Output output = new Output(spec, global);
         Console console = terminal(System.console());
-        boolean text = global.output == GlobalOptions.OutputFormat.text;
-        ProgressLine line = new ProgressLine(out, console != null && text);
-        RestartInjector.Consent consent = console == null ? null : summary -> ask(console, summary);
-        RestartRecord record;
-        try (ClusterGateway api = Loading.gateway(global)) {
-            record = new RestartInjector(api, global.istioNamespace, Clock.systemDefaultZone(), Pause.sleeping(), line,
-                    consent)
-                    .run(new RestartInjector.Options(revision, deployment, force, yes, dryRun, timeout, pollInterval));
+        ProgressLine line = new ProgressLine(output.out(), console != null && output.text());
+        java.util.function.Predicate<String> consent = console == null ? null : summary -> ask(console, summary);
+        Outcome<RestartRecord> outcome;
+        try {
+            outcome = new RestartService(global.access(spec)).run(
+                    new RestartService.Options(revision, deployment, force, yes, dryRun, timeout, pollInterval),
+                    line, consent);
         } finally {
             line.end();
         }
-        if (text) {
-            new RestartText(Style.detect(global.noColor)).print(out, record);
-        } else {
-            Structured.write(out, record, global.output == GlobalOptions.OutputFormat.yaml);
-        }
-        return record.exitCode();
+        return output.emit(outcome, (out, style, r) -> new RestartText(style).print(out, r));
     }
 
     /**

@@ -2,9 +2,7 @@ package io.injectordoctor.cli;
 
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
-import io.injectordoctor.mutation.InjectionGate;
-import io.injectordoctor.mutation.Injector;
-import io.injectordoctor.serve.AdmissionHandler;
+import io.injectordoctor.app.InjectService;
 import io.injectordoctor.serve.ServeLimits;
 import io.injectordoctor.serve.TlsContexts;
 import io.injectordoctor.serve.WebhookServer;
@@ -72,18 +70,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     InjectCommand.InjectionOptions injection;
 
-    private final InjectionGate gateOverride;
     private final CountDownLatch stop;
     private final Consumer<WebhookServer> onStarted;
 
     /** Serves until the process is interrupted. */
     public ServeCommand() {
-        this(null, new CountDownLatch(1), s -> { });
+        this(new CountDownLatch(1), s -> { });
     }
 
-    /** For tests and embedding: a given gate (null for the reference decision), a stop signal, a start hook. */
-    public ServeCommand(InjectionGate gate, CountDownLatch stop, Consumer<WebhookServer> onStarted) {
-        this.gateOverride = gate;
+    /** For tests and embedding: a stop signal, a start hook. */
+    public ServeCommand(CountDownLatch stop, Consumer<WebhookServer> onStarted) {
         this.stop = stop;
         this.onStarted = onStarted;
     }
@@ -101,9 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServeLimits limits = new ServeLimits(maxConnections, java.time.Duration.ofSeconds(clientTimeoutSeconds),
                 java.time.Duration.ofSeconds(90));
-        InjectCommand.Resolved resolved = injection.resolve(global);
-        Injector injector = new Injector(gateOverride != null ? gateOverride : resolved.webhookGate(),
-                resolved.settings());
+        InjectService service = injection.service(global, spec);
         SSLContext tls = TlsContexts.server(tlsCert, tlsKey);
         PrintWriter out = spec.commandLine().getOut();
         InetSocketAddress bind = new InetSocketAddress(address, port);
@@ -112,7 +106,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         WebhookServer server;
         try {
-            server = WebhookServer.start(bind, tls, new AdmissionHandler(injector), line -> {
+            server = WebhookServer.start(bind, tls, service.admissionHandler(), line -> {
                 out.println(line);
                 out.flush();
             }, limits);
@@ -125,8 +119,8 @@ public final class ServeCommand implements Callable<Integer> {
         try (server) {
             InetSocketAddress at = server.address();
             out.println("serving the reference injector on https://" + address + ":" + at.getPort()
-                    + "/inject (probe: /ready); images " + resolved.settings().image(null)
-                    + ", revision " + resolved.settings().revisionOrDefault());
+                    + "/inject (probe: /ready); images " + service.image()
+                    + ", revision " + service.revision());
             out.flush();
             onStarted.accept(server);
             stop.await();

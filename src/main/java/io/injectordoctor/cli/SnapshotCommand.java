@@ -2,19 +2,18 @@ package io.injectordoctor.cli;
 
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
-import io.injectordoctor.cluster.Capture;
-import io.injectordoctor.cluster.ClusterGateway;
-import io.injectordoctor.cluster.ClusterSnapshot;
-import io.injectordoctor.cluster.LiveLoader;
-import io.injectordoctor.cluster.LoadRequest;
-import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.app.ClusterAccess;
+import io.injectordoctor.app.Progress;
+import io.injectordoctor.app.SnapshotService;
+import io.injectordoctor.app.Target;
+import io.injectordoctor.report.CaptureSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,30 +68,19 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GlobalOptions g = new GlobalOptions();
-        g.kubeconfig = kubeconfig;
-        g.context = context;
-        g.istioNamespace = istioNamespace;
-        g.demo = demo;
-        g.requestTimeoutSeconds = requestTimeoutSeconds;
-        Loading.config(g);
-        LoadRequest everything = new LoadRequest(EnumSet.allOf(ResourceKind.class), namespace, null);
-        ClusterSnapshot s;
-        try (ClusterGateway api = Loading.gateway(g); Writer w = writer()) {
-            String source = api.config().describe();
-            try (Capture capture = new Capture(w, source)) {
-                s = new LiveLoader(api, istioNamespace, capture::add).load(everything, source);
-                capture.finish(s.loaded(), s.unreadable());
-            }
+        Target target = new Target(kubeconfig, context, null, istioNamespace, demo, null, requestTimeoutSeconds, null,
+                List.of());
+        CaptureSummary s;
+        try {
+            s = new SnapshotService(new ClusterAccess(target, Progress.NONE)).capture(namespace, this::writer);
         } catch (IOException e) {
             throw new DoctorException(ExitCode.DATA, output + ": cannot write: " + e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("captured " + s.namespaces().size() + " namespaces, " + s.pods().size() + " pods, "
-                + s.workloads().size() + " workloads, " + s.webhookConfigurations().size()
-                + " webhook configurations, " + s.secrets().size() + " secrets (certificates only)"
-                + ("-".equals(output) ? "" : " into " + output));
-        s.unreadable().forEach((k, why) -> err.println("not captured: " + why));
+        err.println("captured " + s.namespaces() + " namespaces, " + s.pods() + " pods, " + s.workloads()
+                + " workloads, " + s.webhookConfigurations() + " webhook configurations, " + s.secrets()
+                + " secrets (certificates only)" + ("-".equals(output) ? "" : " into " + output));
+        s.notCaptured().forEach(why -> err.println("not captured: " + why));
         err.flush();
         return ExitCode.OK;
     }

@@ -1,8 +1,6 @@
 package io.injectordoctor.render;
 
-import io.injectordoctor.checks.CatalogueEntry;
-import io.injectordoctor.checks.Check;
-import io.injectordoctor.checks.CheckRegistry;
+import io.injectordoctor.report.CatalogueListing;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,7 @@ public final class CatalogueMarkdown {
     private CatalogueMarkdown() {
     }
 
-    public static void write(PrintWriter out, CheckRegistry registry) {
+    public static void write(PrintWriter out, CatalogueListing listing) {
         out.println("# Checks");
         out.println();
         out.println("This page is the output of `injector-doctor checks list --format markdown`; a test fails when it");
@@ -23,9 +21,9 @@ public final class CatalogueMarkdown {
         out.println("is a field of the check's entry, not part of its id. Plugin checks use their own upper-case");
         out.println("prefix. Silence a check for a namespace or workload with the annotation");
         out.println("`injector-doctor.io/ignore: ID0402,ID0501` (suppressed findings are counted, not hidden).");
-        Map<String, List<Check>> byCategory = new LinkedHashMap<>();
-        for (Check c : registry.ordered()) {
-            byCategory.computeIfAbsent(registry.entry(c.id()).category(), k -> new java.util.ArrayList<>()).add(c);
+        Map<String, List<CatalogueListing.Item>> byCategory = new LinkedHashMap<>();
+        for (CatalogueListing.Item c : listing.checks()) {
+            byCategory.computeIfAbsent(c.category(), k -> new java.util.ArrayList<>()).add(c);
         }
         byCategory.forEach((category, checks) -> {
             out.println();
@@ -33,8 +31,7 @@ public final class CatalogueMarkdown {
             out.println();
             out.println("| id | check | severity | runbook step |");
             out.println("|---|---|---|---|");
-            for (Check c : checks) {
-                CatalogueEntry e = registry.entry(c.id());
+            for (CatalogueListing.Item e : checks) {
                 out.println("| [" + e.id() + "](" + e.id() + ".md) | " + cell(e.title()) + " | " + e.severity().lower()
                         + " | " + cell(e.runbookStep()) + " |");
             }

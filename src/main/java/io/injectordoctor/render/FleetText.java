@@ -1,5 +1,6 @@
 package io.injectordoctor.render;
 
+import io.injectordoctor.report.FleetReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +14,14 @@ public final class FleetText {
         this.style = style.marked();
     }
 
-    /** One cluster's outcome; {@code summary} is the command's own JSON summary, when it has one. */
-    public record Row(String context, int exitCode, String status, Object summary, String error) {
-    }
-
-    public void write(PrintWriter target, String command, List<Row> rows) {
+    public void write(PrintWriter target, FleetReport report) {
+        String command = report.command();
+        List<FleetReport.Cluster> rows = report.clusters();
         PrintWriter out = SafeText.writer(target, style);
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"CONTEXT", "STATUS", "DETAIL"});
         int healthy = 0;
-        for (Row r : rows) {
+        for (FleetReport.Cluster r : rows) {
             healthy += "healthy".equals(r.status()) ? 1 : 0;
             table.add(new String[] {r.context(), r.status(), r.error() != null ? r.error() : summary(r.summary())});
         }
@@ -48,14 +47,15 @@ public final class FleetText {
         if (s == null) {
             return "";
         }
-        if (s instanceof com.fasterxml.jackson.databind.JsonNode j) {
-            List<String> parts = new ArrayList<>();
-            for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : j.properties()) {
-                parts.add(e.getKey() + "=" + e.getValue().asText());
-            }
-            return String.join(" ", parts);
+        com.fasterxml.jackson.databind.JsonNode j = Structured.tree(s);
+        if (!j.isObject()) {
+            return j.asText();
         }
-        return s.toString();
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : j.properties()) {
+            parts.add(e.getKey() + "=" + e.getValue().asText());
+        }
+        return String.join(" ", parts);
     }
 
     private static String pad(String s, int w) {

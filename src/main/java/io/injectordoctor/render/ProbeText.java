@@ -1,6 +1,6 @@
 package io.injectordoctor.render;
 
-import io.injectordoctor.remedy.probe.ProbeResult;
+import io.injectordoctor.report.ProbeResult;
 import java.io.PrintWriter;
 import java.util.List;
 

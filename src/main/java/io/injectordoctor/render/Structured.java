@@ -40,6 +40,11 @@ public final class Structured {
         }
     }
 
+    /** The model as its JSON output has it, as a tree. */
+    public static com.fasterxml.jackson.databind.JsonNode tree(Object model) {
+        return JSON.valueToTree(model);
+    }
+
     public static String yaml(Object model) {
         try {
             return YAML.writeValueAsString(model);

@@ -25,7 +25,7 @@ class DocsCommandTest {
 
     @Test
     void everyCheckOfTheCatalogueHasItsPageInTheBinary() throws IOException {
-        for (Check c : CheckCommand.registry(null).ordered()) {
+        for (Check c : io.injectordoctor.app.CheckService.registry(null).ordered()) {
             Result r = Result.of("checks", "show", c.id());
             assertThat(r.exitCode()).as(c.id() + ": " + r.err()).isEqualTo(ExitCode.OK);
             assertThat(r.out()).as(c.id()).isEqualTo(Files.readString(Path.of("docs/checks/" + c.id() + ".md")));

@@ -34,7 +34,7 @@ class InjectCommandTest {
     }
 
     static CommandHarness.Result inject(InputStream stdin, String... args) {
-        return CommandHarness.run(new InjectCommand(null, stdin), args);
+        return CommandHarness.run(new InjectCommand(stdin), args);
     }
 
     private static void golden(String name, String actual) throws IOException {

@@ -43,7 +43,7 @@ class ServeCommandTest {
         TestTls tls = new TestTls(dir);
         CountDownLatch stop = new CountDownLatch(1);
         CompletableFuture<WebhookServer> started = new CompletableFuture<>();
-        ServeCommand cmd = new ServeCommand(null, stop, started::complete);
+        ServeCommand cmd = new ServeCommand(stop, started::complete);
         List<String> args = new java.util.ArrayList<>(List.of("--tls-cert", tls.certFile.toString(),
                 "--tls-key", tls.keyFile.toString(), "--port", "0", "--address", "localhost"));
         args.addAll(List.of(extra));
@@ -83,7 +83,7 @@ class ServeCommandTest {
                 JsonNode patch = TestTls.patch(answer);
                 assertThat(patch != null).as(fixture).isEqualTo(verdict.inject());
 
-                CommandHarness.Result printed = CommandHarness.run(new InjectCommand(null,
+                CommandHarness.Result printed = CommandHarness.run(new InjectCommand(
                         new ByteArrayInputStream(Fixtures.text(fixture).getBytes(StandardCharsets.UTF_8))), "-f", "-");
                 JsonNode expected = Manifests.parse(printed.out()).get(0);
                 JsonNode served = patch == null ? pod : JsonPatch.apply(patch, pod);
@@ -178,17 +178,17 @@ class ServeCommandTest {
         TestTls tls = new TestTls(dir);
         Path garbage = dir.resolve("garbage.key");
         Files.writeString(garbage, "-----BEGIN PRIVATE KEY-----\nU0VDUkVUU1RVRkY=\n-----END PRIVATE KEY-----\n");
-        CommandHarness.Result r = CommandHarness.run(new ServeCommand(null, new CountDownLatch(0), s -> { }),
+        CommandHarness.Result r = CommandHarness.run(new ServeCommand(new CountDownLatch(0), s -> { }),
                 "--tls-cert", tls.certFile.toString(), "--tls-key", garbage.toString(), "--port", "0");
         assertThat(r.code()).isEqualTo(ExitCode.DATA);
         assertThat(r.err()).isEqualTo("error: " + garbage + ": not a PEM private key file\n");
 
-        CommandHarness.Result missing = CommandHarness.run(new ServeCommand(null, new CountDownLatch(0), s -> { }),
+        CommandHarness.Result missing = CommandHarness.run(new ServeCommand(new CountDownLatch(0), s -> { }),
                 "--tls-cert", tls.certFile.toString(), "--tls-key", dir.resolve("none.key").toString());
         assertThat(missing.code()).isEqualTo(ExitCode.DATA);
         assertThat(missing.err()).contains("none.key: no such file");
 
-        CommandHarness.Result noKey = CommandHarness.run(new ServeCommand(null, new CountDownLatch(0), s -> { }),
+        CommandHarness.Result noKey = CommandHarness.run(new ServeCommand(new CountDownLatch(0), s -> { }),
                 "--tls-cert", tls.certFile.toString());
         assertThat(noKey.code()).isEqualTo(ExitCode.USAGE);
     }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.injectordoctor.remedy.probe.ProbeResult;
-import io.injectordoctor.remedy.probe.ProbeResult.Outcome;
+import io.injectordoctor.report.ProbeResult;
+import io.injectordoctor.report.ProbeResult.Outcome;
 import io.injectordoctor.report.PodRow;
 import io.injectordoctor.report.PodsSummary;
 import io.injectordoctor.testing.MockCluster.Result;
@@ -129,8 +129,9 @@ class HostileTextTest {
     @Test
     void fleetRowsPrintErrorsEscaped() {
         StringWriter s = new StringWriter();
-        new FleetText(new Style(true)).write(new PrintWriter(s), "check",
-                List.of(new FleetText.Row("prod" + ATTACK, 69, "unreachable", null, "refused: " + ATTACK)));
+        new FleetText(new Style(true)).write(new PrintWriter(s), new io.injectordoctor.report.FleetReport(1, "check",
+                List.of(new io.injectordoctor.report.FleetReport.Cluster("prod" + ATTACK, 69, "unreachable", null,
+                        "refused: " + ATTACK))));
         String out = s.toString().replaceAll("\u001b\\[(3[123]|90|1|22)?m", "");
         assertEscaped("fleet", out);
     }

@@ -2,8 +2,8 @@ package io.injectordoctor.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.injectordoctor.remedy.probe.ProbeResult;
-import io.injectordoctor.remedy.probe.ProbeResult.Outcome;
+import io.injectordoctor.report.ProbeResult;
+import io.injectordoctor.report.ProbeResult.Outcome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.injectordoctor.remedy.probe;
 
+import io.injectordoctor.report.ProbeResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.injectordoctor.DoctorException;

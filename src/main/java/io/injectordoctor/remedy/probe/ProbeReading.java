@@ -1,8 +1,9 @@
 package io.injectordoctor.remedy.probe;
 
+import io.injectordoctor.report.ProbeResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.injectordoctor.mesh.IstioLayout;
-import io.injectordoctor.remedy.probe.ProbeResult.Outcome;
+import io.injectordoctor.report.ProbeResult.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.injectordoctor.remedy.probe;
 
+import io.injectordoctor.report.ProbeResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ import io.injectordoctor.testing.Gateways;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
 import io.injectordoctor.cluster.ResourceKind;
-import io.injectordoctor.remedy.probe.ProbeResult.Outcome;
+import io.injectordoctor.report.ProbeResult.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

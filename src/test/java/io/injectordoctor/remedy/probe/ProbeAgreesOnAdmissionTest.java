@@ -1,5 +1,6 @@
 package io.injectordoctor.remedy.probe;
 
+import io.injectordoctor.report.ProbeResult;
 import static io.injectordoctor.testing.AdmissionFixtures.POD_RULES;
 import static io.injectordoctor.testing.AdmissionFixtures.cluster;
 import static io.injectordoctor.testing.AdmissionFixtures.hook;
@@ -13,7 +14,7 @@ import io.injectordoctor.testing.Gateways;
 import io.injectordoctor.explain.Explainer;
 import io.injectordoctor.report.Explanation;
 import io.injectordoctor.model.PodInfo;
-import io.injectordoctor.remedy.probe.ProbeResult.Outcome;
+import io.injectordoctor.report.ProbeResult.Outcome;
 import io.injectordoctor.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,14 @@
 package io.injectordoctor.remedy.probe;
 
+import io.injectordoctor.report.ProbedExplanation;
+import io.injectordoctor.report.ProbeResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.injectordoctor.report.Explanation;
-import io.injectordoctor.remedy.probe.ProbeResult.Outcome;
+import io.injectordoctor.report.ProbeResult.Outcome;
 import io.injectordoctor.render.Structured;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.injectordoctor.cli;
+package io.injectordoctor.app;
 
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A kubectl-style reference: {@code pod/NAME}, {@code deployment/NAME}, or {@code pods} for all. */
-record SubjectRef(String kind, ResourceKind resource, String name) {
+public record SubjectRef(String kind, ResourceKind resource, String name) {
     private static final Map<String, String> KINDS = Map.ofEntries(
             Map.entry("pod", "Pod"), Map.entry("pods", "Pod"), Map.entry("po", "Pod"),
             Map.entry("deployment", "Deployment"), Map.entry("deployments", "Deployment"), Map.entry("deploy", "Deployment"),
@@ -17,16 +17,16 @@ record SubjectRef(String kind, ResourceKind resource, String name) {
             Map.entry("job", "Job"), Map.entry("jobs", "Job"),
             Map.entry("namespace", "Namespace"), Map.entry("namespaces", "Namespace"), Map.entry("ns", "Namespace"));
 
-    boolean allPods() {
+    public boolean allPods() {
         return "Pod".equals(kind) && name == null;
     }
 
-    boolean namespace() {
+    public boolean namespace() {
         return "Namespace".equals(kind);
     }
 
     /** kubectl's two spellings: {@code pod/NAME}, or {@code pod NAME} as two words. */
-    static SubjectRef parse(java.util.List<String> words) {
+    public static SubjectRef parse(java.util.List<String> words) {
         if (words == null || words.isEmpty()) {
             return parse((String) null);
         }
@@ -40,7 +40,7 @@ record SubjectRef(String kind, ResourceKind resource, String name) {
         return parse(words.get(0) + "/" + words.get(1));
     }
 
-    static SubjectRef parse(String text) {
+    public static SubjectRef parse(String text) {
         if (text == null || text.isBlank()) {
             throw usage("a subject is required, e.g. pod/NAME, deployment/NAME or pods");
         }

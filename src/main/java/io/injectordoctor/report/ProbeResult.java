@@ -1,4 +1,4 @@
-package io.injectordoctor.remedy.probe;
+package io.injectordoctor.report;
 
 import io.injectordoctor.DoctorException;
 import java.util.List;
@@ -44,7 +44,7 @@ public record ProbeResult(Outcome outcome, String subject, String namespace, Str
         blockingHooks = List.copyOf(blockingHooks);
     }
 
-    static ProbeResult refused(String subject, String namespace, String detail, List<String> hooks, int exitCode,
+    public static ProbeResult refused(String subject, String namespace, String detail, List<String> hooks, int exitCode,
             Boolean referenceInject) {
         // No request was sent: nothing to compare.
         return new ProbeResult(Outcome.REFUSED, subject, namespace, null, detail, null, null, List.of(), List.of(),

@@ -1,7 +1,6 @@
-package io.injectordoctor.remedy.probe;
+package io.injectordoctor.report;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.injectordoctor.report.Explanation;
 
 /**
  * The JSON/YAML model of {@code explain --probe}: the explanation's own fields unchanged, plus a

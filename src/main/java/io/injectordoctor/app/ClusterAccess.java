@@ -1,0 +1,189 @@
+package io.injectordoctor.app;
+
+import io.injectordoctor.DoctorException;
+import io.injectordoctor.ExitCode;
+import io.injectordoctor.cluster.ClusterConfig;
+import io.injectordoctor.cluster.ClusterGateway;
+import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ConfigResolver;
+import io.injectordoctor.cluster.Environment;
+import io.injectordoctor.cluster.LiveLoader;
+import io.injectordoctor.cluster.LoadRequest;
+import io.injectordoctor.cluster.PodStream;
+import io.injectordoctor.cluster.ResourceKind;
+import io.injectordoctor.cluster.SnapshotFile;
+import io.injectordoctor.decision.RequestUser;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Where the cluster state of one run comes from: a snapshot file, the demo cluster, or the live
+ * cluster of a resolved kubeconfig. The kubeconfig is resolved once per run (a kubeconfig given as
+ * /dev/stdin or a process substitution can be read once only).
+ */
+public final class ClusterAccess {
+    private final Target target;
+    private final Progress progress;
+    private ClusterConfig config;
+
+    /** @param progress where reading says what it is doing */
+    public ClusterAccess(Target target, Progress progress) {
+        this.target = target;
+        this.progress = progress;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public boolean fromSnapshot() {
+        return target.snapshot() != null;
+    }
+
+    /** The resolved configuration of the chosen live cluster (or the demo cluster). */
+    public synchronized ClusterConfig config() {
+        if (target.snapshot() != null) {
+            throw new DoctorException(ExitCode.USAGE, "this command needs a live cluster; --snapshot cannot be used with it");
+        }
+        if (config == null) {
+            config = resolve();
+        }
+        return config;
+    }
+
+    private ClusterConfig resolve() {
+        Duration timeout = requestTimeout(target.requestTimeoutSeconds());
+        if (target.demo()) {
+            return DemoClusters.config().withTimeout(timeout);
+        }
+        return ConfigResolver.resolve(new ConfigResolver.Request(target.kubeconfig(), target.context(), timeout,
+                target.asUser(), target.asGroups()),
+                Environment.system());
+    }
+
+    /** --request-timeout as kubectl reads it: 0 means no limit, a negative value is a usage error. */
+    public static Duration requestTimeout(int seconds) {
+        if (seconds < 0) {
+            throw new DoctorException(ExitCode.USAGE, "--request-timeout must not be negative (0 means no limit), got "
+                    + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** The one gateway to the chosen cluster. */
+    public ClusterGateway gateway() {
+        return ClusterGateway.open(config());
+    }
+
+    /** The namespace of the subject: -n, else the context's namespace, else "default". */
+    public String namespace() {
+        if (target.namespace() != null) {
+            return target.namespace();
+        }
+        if (target.snapshot() != null) {
+            return "default";
+        }
+        return config().defaultNamespace();
+    }
+
+    /** --as and --as-group, as the API server would see the impersonated user; null when not given. */
+    public RequestUser requestUser() {
+        if (target.asUser() == null) {
+            if (!target.asGroups().isEmpty()) {
+                throw new DoctorException(ExitCode.USAGE, "--as-group needs --as: a group is impersonated only with a user");
+            }
+            return null;
+        }
+        if (target.asUser().isBlank()) {
+            throw new DoctorException(ExitCode.USAGE, "--as needs a user name");
+        }
+        return RequestUser.impersonated(target.asUser(), target.asGroups());
+    }
+
+    public ClusterSnapshot snapshot(LoadRequest req) {
+        if (target.snapshot() != null) {
+            ClusterSnapshot s = SnapshotFile.load(target.snapshot(), target.istioNamespace());
+            if (req.podName() != null && s.pod(req.namespace(), req.podName()).isEmpty()) {
+                throw new DoctorException(ExitCode.USAGE, "pod " + req.namespace() + "/" + req.podName()
+                        + " not found in " + target.snapshot());
+            }
+            if (req.namespace() != null && req.wants(ResourceKind.NAMESPACE)
+                    && s.namespace(req.namespace()).isEmpty()) {
+                throw new DoctorException(ExitCode.USAGE, "namespace " + req.namespace() + " not found in "
+                        + target.snapshot());
+            }
+            return s;
+        }
+        try (ClusterGateway api = gateway()) {
+            return loadShowingProgress(api, req, o -> { });
+        }
+    }
+
+    /** Loads live, handing every object read (as a capture holds it) to {@code tap}. */
+    public ClusterSnapshot capture(LoadRequest req, Consumer<com.fasterxml.jackson.databind.JsonNode> tap) {
+        try (ClusterGateway api = gateway()) {
+            return loadShowingProgress(api, req, tap);
+        }
+    }
+
+    /** Loads with a progress line on a terminal: the resource being read, its pages and objects so far. */
+    private ClusterSnapshot loadShowingProgress(ClusterGateway api, LoadRequest req,
+            Consumer<com.fasterxml.jackson.databind.JsonNode> tap) {
+        Map<String, Integer> pages = new HashMap<>();
+        api.onPage((path, items) -> progress.show(String.format(Locale.ROOT, "reading %s: page %d, %,d so far",
+                resourceOf(path), pages.merge(path, 1, Integer::sum), items)));
+        try {
+            return new LiveLoader(api, target.istioNamespace(), tap).load(req, api.config().describe());
+        } finally {
+            api.onPage((path, items) -> { });
+            progress.clear();
+        }
+    }
+
+    /** What an audit of many pods works on: the cluster without its pods, and the pods as a stream. */
+    public interface PodAudit<T> {
+        T run(ClusterSnapshot cluster, PodStream pods);
+    }
+
+    /**
+     * Loads what {@code req} asks for (which must not include pods), then hands the pods of
+     * {@code podNamespace} (null: all) over one page at a time while the gateway is still open.
+     * From a snapshot file, the pods come in the file's order.
+     */
+    public <T> T auditPods(LoadRequest req, String podNamespace, PodAudit<T> audit) {
+        if (target.snapshot() != null) {
+            ClusterSnapshot s = snapshot(req);
+            return audit.run(s, each -> s.pods().stream()
+                    .filter(p -> podNamespace == null || podNamespace.equals(p.meta().namespace())).forEach(each));
+        }
+        try (ClusterGateway api = gateway()) {
+            ClusterSnapshot s = loadShowingProgress(api, req, o -> { });
+            // The rows printed as each page arrives are the progress from here on.
+            LiveLoader pods = new LiveLoader(api, target.istioNamespace());
+            return audit.run(s, each -> pods.streamPods(podNamespace, each));
+        }
+    }
+
+    private static String resourceOf(String path) {
+        String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    /** Stops with exit 77 and the missing permission when a kind the command cannot do without was refused. */
+    public static void require(ClusterSnapshot s, ResourceKind... kinds) {
+        for (ResourceKind k : kinds) {
+            String why = s.unreadable().get(k);
+            if (why != null) {
+                throw new DoctorException(ExitCode.NOPERM, why);
+            }
+        }
+    }
+
+    /** Stops the HTTP client's selector thread, which otherwise holds the JVM's exit up to 0.3 s. */
+    public static void releaseThreads() {
+        io.injectordoctor.cluster.HttpSelectorThreads.stop();
+    }
+}
