@@ -53,7 +53,7 @@ public final class CertsService {
     }
 
     public Outcome<CertReport> run(Options options) {
-        Optional<RootLocator.Override> override = readRootCert(options.rootCert());
+        Optional<RootLocator.GivenRoot> override = readRootCert(options.rootCert());
         ClusterSnapshot snapshot = access.snapshot(new LoadRequest(KINDS, null, null));
         ClusterAccess.require(snapshot, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION);
         Map<ProbeTarget, ProbeOutcome> probes = probe(snapshot, options);
@@ -61,7 +61,7 @@ public final class CertsService {
         return Outcome.judged(report, report.success());
     }
 
-    private static Optional<RootLocator.Override> readRootCert(Path rootCert) {
+    private static Optional<RootLocator.GivenRoot> readRootCert(Path rootCert) {
         if (rootCert == null) {
             return Optional.empty();
         }
@@ -78,7 +78,7 @@ public final class CertsService {
             throw new DoctorException(ExitCode.DATA, rootCert + ": holds no PEM certificate (--root-cert): "
                     + parsed.problems().get(0).detail());
         }
-        return Optional.of(new RootLocator.Override(rootCert.toString(), text));
+        return Optional.of(new RootLocator.GivenRoot(rootCert.toString(), text));
     }
 
     private Map<ProbeTarget, ProbeOutcome> probe(ClusterSnapshot snapshot, Options options) {

@@ -34,7 +34,7 @@ public final class RestartService {
         // A malformed --deployment costs no cluster connection.
         TargetChoice.validate(options.deployment());
         try (ClusterGateway api = access.gateway()) {
-            RestartRecord record = new RestartInjector(api, access.target().istioNamespace(), Clock.systemDefaultZone(),
+            RestartRecord record = new RestartInjector(api, access.target().istioNamespace(), Clock.systemUTC(),
                     Pause.sleeping(), progress, consent == null ? null : consent::test).run(
                             new RestartInjector.Options(options.revision(), options.deployment(), options.force(),
                                     options.yes(), options.dryRun(), options.timeout(), options.pollInterval()));

@@ -52,7 +52,7 @@ public final class CertDiagnosis {
         return targets;
     }
 
-    public static CertReport analyze(ClusterSnapshot s, Optional<RootLocator.Override> override,
+    public static CertReport analyze(ClusterSnapshot s, Optional<RootLocator.GivenRoot> override,
             Map<ProbeTarget, ProbeOutcome> probes, Instant now, Duration expiryWarning) {
         RootLookup lookup = RootLocator.locate(s, override);
         List<CertIdentity> rootIds = lookup.certificates().identities();

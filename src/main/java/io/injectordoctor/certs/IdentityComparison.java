@@ -20,7 +20,7 @@ public final class IdentityComparison {
      */
     public static IdentityVerdict compare(List<CertIdentity> bundle, List<CertIdentity> root,
             String bundleMd5, String rootMd5) {
-        Boolean digestsEqual = bundleMd5 == null || rootMd5 == null ? null : bundleMd5.equals(rootMd5);
+        Boolean digestsEqual = (bundleMd5 == null || rootMd5 == null) ? null : bundleMd5.equals(rootMd5);
         if (root.isEmpty()) {
             return new IdentityVerdict(IdentityVerdict.Status.ROOT_UNKNOWN, List.of(), List.of(), fingerprints(bundle), digestsEqual,
                     "the root certificate was not found, so the caBundle could not be compared");

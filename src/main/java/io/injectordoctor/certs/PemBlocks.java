@@ -18,6 +18,7 @@ final class PemBlocks {
      * One block. {@code der} is set only for a CERTIFICATE whose body decoded; {@code malformed}
      * says why a block could not be used (no END line, bad base64), or is null.
      */
+    @SuppressWarnings("ArrayRecordComponent") // never compared: the DER is parsed as it is
     record Block(String type, byte[] der, String malformed) {
         boolean certificate() {
             return CERTIFICATE.equals(type);

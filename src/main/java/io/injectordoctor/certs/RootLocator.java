@@ -20,17 +20,17 @@ import java.util.Optional;
  */
 public final class RootLocator {
     /** A root certificate file given by the user; {@code text} is its content. */
-    public record Override(String path, String text) {
+    public record GivenRoot(String path, String text) {
     }
 
     private RootLocator() {
     }
 
-    public static RootLookup locate(ClusterSnapshot snapshot, Optional<Override> override) {
+    public static RootLookup locate(ClusterSnapshot snapshot, Optional<GivenRoot> override) {
         List<RootSource> candidates = IstioLayout.rootSources(snapshot.istioNamespace());
         List<SourceAttempt> attempts = new ArrayList<>();
         if (override.isPresent()) {
-            Override o = override.get();
+            GivenRoot o = override.get();
             RootSource file = RootSource.file(o.path());
             ParsedCertificates certs = BundleParser.parsePem(o.text());
             boolean usable = !certs.certificates().isEmpty();

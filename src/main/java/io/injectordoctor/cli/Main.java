@@ -13,9 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter err = new PrintWriter(System.err, true);
+        java.nio.charset.Charset charset = io.injectordoctor.render.Terminal.outputCharset();
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
         try {
-            PrintWriter out = new PrintWriter(System.out, true);
+            PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
             int code = execute(commandLine(out, err, args), out, err, args);
             ClusterAccess.releaseThreads();
             System.exit(code);

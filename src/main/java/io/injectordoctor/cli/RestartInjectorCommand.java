@@ -79,7 +79,7 @@ public final class RestartInjectorCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--poll-interval must be more than 0");
         }
         Output output = new Output(spec, global);
-        Console console = terminal(System.console());
+        Console console = io.injectordoctor.Consoles.terminal();
         ProgressLine line = new ProgressLine(output.out(), console != null && output.text());
         java.util.function.Predicate<String> consent = console == null ? null : summary -> ask(console, summary);
         Outcome<RestartRecord> outcome;
@@ -91,23 +91,6 @@ public final class RestartInjectorCommand implements Callable<Integer> {
             line.end();
         }
         return output.emit(outcome, (out, style, r) -> new RestartText(style).print(out, r));
-    }
-
-    /**
-     * The console only when it is a terminal. Since Java 22 System.console() is not null when the
-     * streams are redirected, and Console.isTerminal() tells; before, a console meant a terminal.
-     */
-    static Console terminal(Console c) {
-        if (c == null) {
-            return null;
-        }
-        try {
-            return Boolean.TRUE.equals(Console.class.getMethod("isTerminal").invoke(c)) ? c : null;
-        } catch (NoSuchMethodException e) {
-            return c;
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
     }
 
     private static boolean ask(Console console, String summary) {

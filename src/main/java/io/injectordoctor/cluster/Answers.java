@@ -42,6 +42,6 @@ final class Answers {
             // not a Status object
         }
         return new ApiException(code, method, path, "HTTP " + code + (type == null || type.contains("json") ? ""
-                : " (a " + type.split(";")[0].strip() + " answer, not the API's)"), null, false, false);
+                : " (a " + type.split(";", -1)[0].strip() + " answer, not the API's)"), null, false, false);
     }
 }

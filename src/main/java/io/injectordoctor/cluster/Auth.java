@@ -153,7 +153,7 @@ final class Auth {
     }
 
     static Instant jwtExpiry(String jwt, String user) {
-        String[] parts = jwt.split("\\.");
+        String[] parts = jwt.split("\\.", -1);
         if (parts.length != 3) {
             throw new DoctorException(ExitCode.DATA, "the oidc id-token of user \"" + user + "\" is not a JWT");
         }

@@ -44,7 +44,7 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     public static ClusterGateway open(ClusterConfig config) {
-        return new ClusterGateway(config, System.console() != null);
+        return new ClusterGateway(config, io.injectordoctor.Consoles.interactive());
     }
 
     static ClusterGateway open(ClusterConfig config, boolean terminal) {

@@ -20,7 +20,7 @@ public record Environment(Map<String, String> variables, Path home, Path service
 
     public static Environment system() {
         return new Environment(System.getenv(), Path.of(System.getProperty("user.home")), SERVICE_ACCOUNT,
-                System.console() != null);
+                io.injectordoctor.Consoles.interactive());
     }
 
     /** The variable, or null when it is unset or empty (kubectl treats both alike). */

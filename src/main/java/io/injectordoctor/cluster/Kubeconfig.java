@@ -70,7 +70,7 @@ public record Kubeconfig(List<Path> files, String currentContext, Map<String, En
         String list = env.get("KUBECONFIG");
         if (list != null) {
             Set<Path> unique = new LinkedHashSet<>();
-            for (String p : list.split(File.pathSeparator)) {
+            for (String p : list.split(File.pathSeparator, -1)) {
                 if (!p.isBlank()) {
                     unique.add(Path.of(p));
                 }

@@ -43,7 +43,7 @@ public final class PodRecreation {
         }
         String ns = pod.meta().namespace();
         if (kind != null && RESTARTABLE.contains(kind)) {
-            return "kubectl -n " + ns + " rollout restart " + kind.toLowerCase() + "/" + name;
+            return "kubectl -n " + ns + " rollout restart " + kind.toLowerCase(java.util.Locale.ROOT) + "/" + name;
         }
         return "kubectl -n " + ns + " delete pod " + pod.meta().name()
                 + (kind == null ? " (a bare pod: re-create it from its manifest)" : "");

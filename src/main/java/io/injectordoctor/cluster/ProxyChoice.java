@@ -75,7 +75,7 @@ final class ProxyChoice {
         if (noProxy == null) {
             return true;
         }
-        for (String raw : noProxy.split(",")) {
+        for (String raw : noProxy.split(",", -1)) {
             String entry = raw.strip().toLowerCase(Locale.ROOT);
             if (entry.isEmpty()) {
                 continue;

@@ -42,7 +42,8 @@ final class GoText {
         List<String> out = new ArrayList<>();
         for (String v : values) {
             StringBuilder b = new StringBuilder("\"");
-            for (char c : v.toCharArray()) {
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
                 switch (c) {
                     case '"' -> b.append("\\\"");
                     case '\\' -> b.append("\\\\");

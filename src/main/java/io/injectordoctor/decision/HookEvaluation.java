@@ -146,7 +146,7 @@ public final class HookEvaluation {
     /** true called, false not called or refused, null unknown. */
     public Boolean calledOrUnknown() {
         AdmissionOutcome o = outcome();
-        return reached && o == AdmissionOutcome.UNKNOWN ? null : matched();
+        return (reached && o == AdmissionOutcome.UNKNOWN) ? null : matched();
     }
 
     /** The matchConditions' verdict; null when they were not evaluated (none, or the hook was settled before). */

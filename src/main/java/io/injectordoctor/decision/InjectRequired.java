@@ -75,11 +75,10 @@ public final class InjectRequired {
                 && config.alwaysInjectSelector().isEmpty())) {
             trace.add(Reason.of(ReasonCode.NO_CONFIG_SELECTOR_MATCHED, evidence("podLabels", pod.labels())));
         }
-        return applyPolicy(config, useDefault, inject, choice, trace);
+        return applyPolicy(config, useDefault, inject, trace);
     }
 
-    private static Result applyPolicy(InjectorConfig config, boolean useDefault, boolean inject, ExplicitChoice choice,
-            List<Reason> trace) {
+    private static Result applyPolicy(InjectorConfig config, boolean useDefault, boolean inject, List<Reason> trace) {
         String policy = config.policy() == null ? "" : config.policy();
         switch (policy) {
             case InjectorConfig.ENABLED, InjectorConfig.DISABLED -> {

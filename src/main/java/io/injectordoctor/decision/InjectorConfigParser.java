@@ -35,7 +35,7 @@ public final class InjectorConfigParser {
         }
         if (!root.isObject()) {
             return new InjectorConfig(source, null, List.of(), List.of(),
-                    "'config' is not a YAML mapping (found " + root.getNodeType().name().toLowerCase() + ")");
+                    "'config' is not a YAML mapping (found " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
         try {
             JsonNode p = root.get("policy");
@@ -61,8 +61,4 @@ public final class InjectorConfigParser {
         return out;
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
 }

@@ -40,8 +40,11 @@ public final class DemoCluster implements AutoCloseable {
 
     // The mock web server logs every start and stop at INFO through java.util.logging; the CLI's
     // output is its own. Held strongly so the level is not lost with a collected logger.
+    @SuppressWarnings("UnusedVariable")
     private static final Logger SERVER_LOG = quiet(MockWebServer.class.getName());
+    @SuppressWarnings("UnusedVariable")
     private static final Logger VERTX_LOG = quiet("io.vertx");
+    @SuppressWarnings("UnusedVariable")
     private static final Logger NETTY_LOG = quiet("io.netty");
 
     private final Scenario scenario;

@@ -74,7 +74,7 @@ final class PodTable {
     static String age(String timestamp, Instant now) {
         try {
             Duration d = Duration.between(Instant.parse(timestamp), now);
-            long s = Math.max(0, d.getSeconds());
+            long s = Math.max(0, d.toSeconds());
             if (s < 120) {
                 return s + "s";
             }

@@ -21,11 +21,12 @@ public enum Scenario {
             "common/special-cases.yaml");
 
     private final boolean webhookTrustsMeshRoot;
+    @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable copy, made in the constructor
     private final List<String> ownFiles;
 
     Scenario(boolean webhookTrustsMeshRoot, List<String> ownFiles) {
         this.webhookTrustsMeshRoot = webhookTrustsMeshRoot;
-        this.ownFiles = ownFiles;
+        this.ownFiles = List.copyOf(ownFiles);
     }
 
     /** Whether the default injector's caBundle holds the mesh root (false: an unrelated root). */

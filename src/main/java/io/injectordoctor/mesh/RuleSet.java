@@ -17,13 +17,14 @@ public enum RuleSet {
     ISTIO_1_27_PLUS("Istio 1.27 and later", ignoredSince19(), true, true);
 
     private final String title;
+    @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable copy, made in the constructor
     private final List<String> ignoredNamespaces;
     private final boolean labelOverridesAnnotation;
     private final boolean strictValues;
 
     RuleSet(String title, List<String> ignoredNamespaces, boolean labelOverridesAnnotation, boolean strictValues) {
         this.title = title;
-        this.ignoredNamespaces = ignoredNamespaces;
+        this.ignoredNamespaces = List.copyOf(ignoredNamespaces);
         this.labelOverridesAnnotation = labelOverridesAnnotation;
         this.strictValues = strictValues;
     }

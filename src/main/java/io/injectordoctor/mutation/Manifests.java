@@ -64,7 +64,7 @@ public final class Manifests {
                     continue;
                 }
                 if (!doc.isObject()) {
-                    throw new ManifestException("expected an object, found " + doc.getNodeType().name().toLowerCase(),
+                    throw new ManifestException("expected an object, found " + doc.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
                             at.getLineNr(), at.getColumnNr());
                 }
                 out.add((ObjectNode) doc);

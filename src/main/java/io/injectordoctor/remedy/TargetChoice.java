@@ -51,7 +51,7 @@ public final class TargetChoice {
             throw new DoctorException(ExitCode.USAGE,
                     "--deployment wants NAMESPACE/NAME, got '" + deployment + "'");
         }
-        String[] parts = deployment.split("/");
+        String[] parts = deployment.split("/", -1);
         String problem = Names.namespaceProblem(parts[0]);
         if (problem == null) {
             problem = Names.objectNameProblem("deployment", parts[1]);

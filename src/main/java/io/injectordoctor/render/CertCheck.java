@@ -20,6 +20,7 @@ public enum CertCheck {
             "PROBE_SKIPPED");
 
     private final String description;
+    @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable copy, made in the constructor
     private final List<String> codes;
 
     CertCheck(String description, String... codes) {

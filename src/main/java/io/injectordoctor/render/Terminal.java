@@ -1,30 +1,14 @@
 package io.injectordoctor.render;
 
-import java.io.Console;
-import java.lang.reflect.Method;
 import java.nio.charset.Charset;
-import java.util.Locale;
 
 /** What standard output is: an interactive terminal or not, and in which encoding. */
 public final class Terminal {
     private Terminal() {
     }
 
-    /**
-     * From Java 22 on, System.console() exists even when output is piped; Console.isTerminal()
-     * tells the truth there. It is looked up reflectively so that the tool still runs on Java 17.
-     */
     public static boolean interactive() {
-        Console c = System.console();
-        if (c == null) {
-            return false;
-        }
-        try {
-            Method m = Console.class.getMethod("isTerminal");
-            return (Boolean) m.invoke(c);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
+        return io.injectordoctor.Consoles.interactive();
     }
 
     /**
@@ -33,14 +17,19 @@ public final class Terminal {
      * locale sets the same way.
      */
     public static boolean utf8Output() {
+        return outputCharset().equals(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The encoding System.out writes in (see {@link #utf8Output()}); the command's writers use it too. */
+    public static Charset outputCharset() {
         String enc = System.getProperty("stdout.encoding");
         if (enc == null) {
             enc = System.getProperty("sun.stdout.encoding");
         }
-        if (enc == null) {
-            enc = Charset.defaultCharset().name();
+        try {
+            return enc == null ? Charset.defaultCharset() : Charset.forName(enc);
+        } catch (IllegalArgumentException unknown) {
+            return Charset.defaultCharset();
         }
-        String e = enc.toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
-        return e.equals("UTF8");
     }
 }

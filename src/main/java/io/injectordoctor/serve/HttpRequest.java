@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** One HTTP/1.1 request as read off a connection: its line, its headers (names in lower case), its body. */
+@SuppressWarnings("ArrayRecordComponent") // never compared: the body is parsed as it is
 record HttpRequest(String method, String path, String version, Map<String, String> headers, byte[] body) {
     static final int MAX_HEAD = 16 * 1024;
 
@@ -55,8 +56,9 @@ record HttpRequest(String method, String path, String version, Map<String, Strin
             }
             head.append((char) b);
         }
-        String[] lines = head.toString().split("\r\n");
-        String[] first = lines[0].split(" ");
+        // Without the blank line that ends the head: every line left is the request line or a header.
+        String[] lines = head.substring(0, head.length() - 4).split("\r\n", -1);
+        String[] first = lines[0].split(" ", -1);
         if (first.length != 3 || !first[2].startsWith("HTTP/1.")) {
             throw new Refused(400, "not an HTTP/1.1 request line");
         }

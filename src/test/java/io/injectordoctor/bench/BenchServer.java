@@ -24,8 +24,7 @@ import java.util.logging.Logger;
  * <pre>java -cp TEST_CLASSPATH io.injectordoctor.bench.BenchServer PODS NAMESPACES DIR [LIFETIME_SECONDS]</pre>
  *
  * writes DIR/kubeconfig, then DIR/server.json and DIR/server.properties (port, a sample pod) once it is
- * ready. With a lifetime it exits after that many seconds or as soon as DIR/stop exists, so that the
- * build can start it detached for a training run and be sure it goes away.
+ * ready. With a lifetime it exits after that many seconds or as soon as DIR/stop exists.
  */
 public final class BenchServer {
     static final String ISTIO_IMAGE = "docker.io/istio/pilot:1.27.1";
@@ -44,8 +43,33 @@ public final class BenchServer {
         int namespaces = Integer.parseInt(args[1]);
         Path dir = Path.of(args[2]);
         long lifetimeMs = args.length == 4 ? Long.parseLong(args[3]) * 1000 : Long.MAX_VALUE;
-        Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve("stop"));
+        int code = 0;
+        try (Running running = start(pods, namespaces, dir)) {
+            long deadline = System.currentTimeMillis() + Math.min(lifetimeMs, Long.MAX_VALUE / 2);
+            while (System.currentTimeMillis() < deadline && !Files.exists(dir.resolve("stop"))) {
+                Thread.sleep(200);
+            }
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            code = 1;
+        }
+        // The mock server's threads are not daemons: only an exit ends them for sure.
+        System.exit(code);
+    }
+
+    /** A running server: where it listens, and a pod to explain. */
+    public record Running(KubernetesMockServer server, int port, String samplePod, String sampleNamespace,
+            Path kubeconfig) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.destroy();
+        }
+    }
+
+    /** Starts a server seeded with a generated cluster; writes DIR/kubeconfig, server.json, server.properties. */
+    public static Running start(int pods, int namespaces, Path dir) throws java.io.IOException {
+        Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve("server.json"));
         // Per-request logging would cost the server more than the client it measures.
         FABRIC8_LOG.setLevel(Level.WARNING);
@@ -56,30 +80,30 @@ public final class BenchServer {
         server.init(InetAddress.getByName("127.0.0.1"), 0);
         try (KubernetesClient client = server.createClient()) {
             seed(client, namespaces);
+        } catch (RuntimeException e) {
+            // The server's threads would keep this process alive after a failed start.
+            server.destroy();
+            throw e;
         }
-        Files.writeString(dir.resolve("kubeconfig"), kubeconfig(server.getPort()));
+        Path kubeconfig = dir.resolve("kubeconfig");
+        Files.writeString(kubeconfig, kubeconfig(server.getPort()));
         int sample = Math.min(1, pods - 1);
+        String pod = GeneratedPods.podName(sample);
+        String ns = GeneratedPods.namespaceName(sample % namespaces);
         String info = "{\"port\":%d,\"pods\":%d,\"namespaces\":%d,\"samplePod\":\"%s\",\"sampleNamespace\":\"%s\"}"
-                .formatted(server.getPort(), pods, namespaces, GeneratedPods.podName(sample),
-                        GeneratedPods.namespaceName(sample % namespaces));
+                .formatted(server.getPort(), pods, namespaces, pod, ns);
         Files.writeString(dir.resolve("server.properties"), "port=%d%nsamplePod=%s%nsampleNamespace=%s%n".formatted(
-                server.getPort(), GeneratedPods.podName(sample), GeneratedPods.namespaceName(sample % namespaces)));
+                server.getPort(), pod, ns));
         Path tmp = dir.resolve("server.json.tmp");
         Files.writeString(tmp, info + "\n");
         Files.move(tmp, dir.resolve("server.json"));
         System.err.printf("bench server: %d pods in %d namespaces on port %d, ready in %.1f s%n", pods, namespaces,
                 server.getPort(), (System.nanoTime() - t0) / 1e9);
-        long deadline = System.currentTimeMillis() + Math.min(lifetimeMs, Long.MAX_VALUE / 2);
-        while (System.currentTimeMillis() < deadline && !Files.exists(dir.resolve("stop"))) {
-            Thread.sleep(200);
-        }
-        server.destroy();
-        System.exit(0);
+        return new Running(server, server.getPort(), pod, ns, kubeconfig);
     }
 
     static void seed(KubernetesClient client, int namespaces) {
-        apply(client, Fixtures.join(Fixtures.namespace("istio-system"),
-                Fixtures.modernInstall("default", "enabled", ISTIO_IMAGE)));
+        apply(client, Fixtures.modernInstall("default", "enabled", ISTIO_IMAGE));
         for (int i = 0; i < namespaces; i++) {
             Map<String, String> labels = GeneratedPods.namespaceLabels(i);
             String[] kv = labels.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))

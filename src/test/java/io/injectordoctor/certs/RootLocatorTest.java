@@ -89,7 +89,7 @@ class RootLocatorTest {
     @Test
     void anOverrideFileWinsOverEverySource() {
         ClusterSnapshot s = base().configMap(configMap(other.certificatePem())).build();
-        RootLookup l = RootLocator.locate(s, Optional.of(new RootLocator.Override("/tmp/root.pem", root.certificatePem())));
+        RootLookup l = RootLocator.locate(s, Optional.of(new RootLocator.GivenRoot("/tmp/root.pem", root.certificatePem())));
         assertThat(l.source().kind()).isEqualTo(RootSource.Kind.FILE);
         assertThat(l.certificates().identities()).extracting(CertIdentity::sha256)
                 .containsExactly(CertIdentities.fingerprint(root.certificate()));
@@ -97,7 +97,7 @@ class RootLocatorTest {
         assertThat(l.attempts()).extracting(SourceAttempt::outcome).first().isEqualTo(SourceAttempt.Outcome.USED);
         assertThat(l.attempts().subList(1, l.attempts().size())).extracting(SourceAttempt::outcome).containsOnly(SourceAttempt.Outcome.NOT_CONSULTED);
 
-        RootLookup bad = RootLocator.locate(s, Optional.of(new RootLocator.Override("key.pem", root.keyPem())));
+        RootLookup bad = RootLocator.locate(s, Optional.of(new RootLocator.GivenRoot("key.pem", root.keyPem())));
         assertThat(bad.found()).isFalse();
         assertThat(bad.attempts().get(0).reason()).contains("PRIVATE KEY");
     }

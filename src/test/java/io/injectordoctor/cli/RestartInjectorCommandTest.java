@@ -235,11 +235,11 @@ class RestartInjectorCommandTest {
 
     private void playRolloutAfterThePatch() {
         try {
-            while (true) {
-                Deployment d = kube.apps().deployments().inNamespace(IstioCluster.NS).withName("istiod").get();
-                Map<String, String> a = d.getSpec().getTemplate().getMetadata().getAnnotations();
-                if (a != null && a.containsKey("kubectl.kubernetes.io/restartedAt")) {
-                    break;
+            // Bounded: a run that never patches fails on its own; this thread then gives up after 30 s.
+            long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (!restartedAtSet()) {
+                if (System.nanoTime() > giveUp) {
+                    return;
                 }
                 Thread.sleep(10);
             }
@@ -255,6 +255,12 @@ class RestartInjectorCommandTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private boolean restartedAtSet() {
+        Deployment d = kube.apps().deployments().inNamespace(IstioCluster.NS).withName("istiod").get();
+        Map<String, String> a = d.getSpec().getTemplate().getMetadata().getAnnotations();
+        return a != null && a.containsKey("kubectl.kubernetes.io/restartedAt");
     }
 
     /** A duration that would overflow a deadline is a usage error, before the cluster is asked anything. */

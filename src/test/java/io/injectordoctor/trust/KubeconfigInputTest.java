@@ -147,12 +147,10 @@ class KubeconfigInputTest {
         assertThat(none.exitCode()).as(none.err()).isIn(0, 1);
         assertThat(none.err()).isEmpty();
         for (List<String> cmd : COMMANDS) {
-            FaultMatrixTest.assertOneLineError(api.run(new ArrayList<>(cmd) {
-                {
-                    add("--request-timeout");
-                    add("-3");
-                }
-            }.toArray(String[]::new)), 64, "--request-timeout must not be negative");
+            List<String> args = new ArrayList<>(cmd);
+            args.addAll(List.of("--request-timeout", "-3"));
+            FaultMatrixTest.assertOneLineError(api.run(args.toArray(String[]::new)), 64,
+                    "--request-timeout must not be negative");
         }
     }
 

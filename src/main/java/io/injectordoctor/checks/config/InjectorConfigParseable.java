@@ -27,7 +27,6 @@ public final class InjectorConfigParseable implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
-        ClusterSnapshot snapshot = context.snapshot();
         InjectorInstall install = context.install();
         List<Finding> out = new ArrayList<>();
         for (InjectorConfigs.Needed n : InjectorConfigs.needed(context)) {

@@ -30,7 +30,6 @@ public final class InjectorConfigPresent implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
-        ClusterSnapshot snapshot = context.snapshot();
         InjectorInstall install = context.install();
         List<Finding> out = new ArrayList<>();
         for (InjectorConfigs.Needed n : InjectorConfigs.needed(context)) {

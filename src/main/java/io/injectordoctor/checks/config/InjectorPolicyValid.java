@@ -29,7 +29,6 @@ public final class InjectorPolicyValid implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
-        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
         for (InjectorConfigs.Parsed parsed : InjectorConfigs.parsed(context)) {
             InjectorConfigs.Needed n = parsed.needed();

@@ -29,7 +29,6 @@ public final class InjectorEndpointsReady implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
-        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
         for (InjectorService.Called called : InjectorService.calledByActiveHooks(context)) {
             InjectorService s = called.service();

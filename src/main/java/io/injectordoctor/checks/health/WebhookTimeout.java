@@ -30,7 +30,6 @@ public final class WebhookTimeout implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
-        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
         for (InjectionHooks.Hook h : context.activeHooks()) {
             Integer t = h.webhook().timeoutSeconds();

@@ -29,7 +29,6 @@ public final class WebhookDeactivated implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
-        ClusterSnapshot snapshot = context.snapshot();
         List<InjectionHooks.Hook> all = context.hooks();
         List<InjectionHooks.Hook> deactivated = all.stream().filter(InjectionHooks.Hook::deactivated).toList();
         if (deactivated.isEmpty()) {

@@ -33,7 +33,6 @@ public final class WebhookSelectorShape implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
-        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
         for (InjectionHooks.Hook h : context.hooks()) {
             Webhook w = h.webhook();
@@ -46,8 +45,8 @@ public final class WebhookSelectorShape implements Check {
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("namespaceSelector", SelectorShape.describe(w.namespaceSelector()));
             evidence.put("objectSelector", SelectorShape.describe(w.objectSelector()));
-            evidence.put("namespaces", ns.name().toLowerCase().replace('_', '-'));
-            evidence.put("pods", obj.name().toLowerCase().replace('_', '-'));
+            evidence.put("namespaces", ns.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            evidence.put("pods", obj.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             if (!storage.isEmpty()) {
                 evidence.put("refusedBecause", storage);
                 out.add(new Finding(id(), Severity.ERROR, h.subject(), refusedMessage(w, storage), evidence));

@@ -27,7 +27,6 @@ public final class WebhookServiceExists implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
-        ClusterSnapshot snapshot = context.snapshot();
         List<Finding> out = new ArrayList<>();
         for (InjectionHooks.Hook h : context.activeHooks()) {
             if (h.service() == null) {

@@ -88,7 +88,7 @@ final class CelEnvironment {
                 .addVar("authorizer.requestResource", Types.RESOURCE_CHECK)
                 .addFunctionDeclarations(merged(libraries))
                 .build();
-        this.runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
+        this.runtime = CelRuntimeFactory.legacyCelRuntimeBuilder()
                 .setOptions(options)
                 .addLibraries(runtimeExtensions)
                 .addFunctionBindings(bindings)

@@ -44,9 +44,9 @@ final class FormatLibrary implements Library {
             return problems.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(problems));
         }));
         out.add(CelFunctionBinding.from("format-named", String.class, n -> Optional.ofNullable(NamedFormat.ALL.get(n))));
-        for (Map.Entry<String, NamedFormat> e : NamedFormat.ALL.entrySet()) {
-            NamedFormat f = e.getValue();
-            out.add(CelFunctionBinding.from("format." + e.getKey(), List.of(), args -> f));
+        for (String name : NamedFormat.ALL.keySet()) {
+            // CEL's overloads must be immutable: they capture the format's name, not the format.
+            out.add(CelFunctionBinding.from("format." + name, List.of(), args -> NamedFormat.ALL.get(name)));
         }
         return out;
     }

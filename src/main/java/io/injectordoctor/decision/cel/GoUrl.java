@@ -62,10 +62,10 @@ final class GoUrl {
         String rest = raw;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
                 continue;
             }
-            if (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+            if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') {
                 if (i == 0) {
                     break;
                 }
@@ -100,7 +100,7 @@ final class GoUrl {
             }
         }
         String host = "";
-        if ((!scheme.isEmpty() || !viaRequest && !rest.startsWith("///")) && rest.startsWith("//")) {
+        if ((!scheme.isEmpty() || (!viaRequest && !rest.startsWith("///"))) && rest.startsWith("//")) {
             String authority = rest.substring(2);
             rest = "";
             int slash = authority.indexOf('/');
@@ -144,7 +144,7 @@ final class GoUrl {
         return port.substring(1).chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    /** url.go {@code unescape}: %XX to bytes; a bad escape is an error. */
+    /** url.go {@code unescape}: %XX to bytes; a bad escape is an error, as is an escaped ASCII byte in a host. */
     private static String unescape(String s, boolean host) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
@@ -153,6 +153,11 @@ final class GoUrl {
                 if (i + 2 >= bytes.length || Character.digit(bytes[i + 1], 16) < 0 || Character.digit(bytes[i + 2], 16) < 0) {
                     String bad = new String(bytes, i, Math.min(3, bytes.length - i), StandardCharsets.UTF_8);
                     throw new IllegalArgumentException("invalid URL escape " + IpAddress.quote(bad));
+                }
+                // In a host, %-encoding is for non-ASCII bytes only, and %25 (RFC 6874 zone identifiers).
+                if (host && Character.digit(bytes[i + 1], 16) < 8 && !(bytes[i + 1] == '2' && bytes[i + 2] == '5')) {
+                    throw new IllegalArgumentException("invalid URL escape "
+                            + IpAddress.quote(new String(bytes, i, 3, StandardCharsets.UTF_8)));
                 }
                 out.write(Character.digit(bytes[i + 1], 16) * 16 + Character.digit(bytes[i + 2], 16));
                 i += 2;
@@ -172,7 +177,8 @@ final class GoUrl {
     }
 
     private static boolean validEncoded(String s) {
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             if ("!$&'()*+,;=:@[]".indexOf(c) >= 0) {
                 continue;
             }
@@ -199,7 +205,7 @@ final class GoUrl {
 
     // url.go shouldEscape with encodePath: unreserved characters and $&+,/:;=@ stay.
     private static boolean shouldEscapePath(char c) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
             return false;
         }
         return "-_.~$&+,/:;=@".indexOf(c) < 0;
@@ -216,7 +222,7 @@ final class GoUrl {
 
     String port() {
         int colon = host.lastIndexOf(':');
-        if (colon < 0 || host.startsWith("[") && host.lastIndexOf(']') > colon) {
+        if (colon < 0 || (host.startsWith("[") && host.lastIndexOf(']') > colon)) {
             return "";
         }
         return host.substring(colon + 1);

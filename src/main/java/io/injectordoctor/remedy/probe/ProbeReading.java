@@ -28,7 +28,7 @@ public final class ProbeReading {
         }
 
         boolean unknown() {
-            return "unknown".equals(admission) || inject == null && !refused();
+            return "unknown".equals(admission) || (inject == null && !refused());
         }
     }
 

@@ -48,6 +48,8 @@ class KubernetesLibrariesTest {
                 "url('https://example.com/path with spaces/').getEscapedPath() == '/path%20with%20spaces/'",
                 "url('https://example.com/path?k1=a&k2=b&k2=c').getQuery() == {'k1': ['a'], 'k2': ['b', 'c']}",
                 "url('https://example.com/path?').getQuery() == {} && url('/path').getHost() == ''",
+                // url.go unescape in a host: %-encoding only for non-ASCII bytes, and %25 for IPv6 zones
+                "!isURL('https://ex%61mple.com/') && isURL('https://[fe80::1%25en0]/') && isURL('https://ex%C3%A4mple.com/')",
                 // quantity.go
                 "quantity('50k').add(quantity('20k')) == quantity('70k') && quantity('50k').add(20) == quantity('50020')",
                 "quantity('50k').sub(20000) == quantity('30k') && quantity('50k').mul(2) == quantity('100k')",
