@@ -8,7 +8,11 @@ import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
+import io.injectordoctor.report.Severity;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +23,16 @@ import java.util.Optional;
  * entries exist; an entry whose id differs from its file name is rejected.
  */
 public final class Catalogue {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final Set<String> REQUIRED = Set.of("id", "title", "category", "severity", "reads", "summary",
+            "remediation", "runbookStep");
+    private static final Set<String> OPTIONAL = Set.of("optionalReads", "prerequisites");
+
+    /** The full YAML reader, made only for an entry outside the flat shape (a plugin's, or a broken one). */
+    private static final class FullYaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
 
     private final ClassLoader loader;
     private final Map<String, Optional<CatalogueEntry>> cache = new LinkedHashMap<>();
@@ -57,16 +68,53 @@ public final class Catalogue {
     }
 
     static CatalogueEntry parse(String id, InputStream in) throws IOException {
-        CatalogueEntry e;
-        try {
-            e = YAML.readValue(in, CatalogueEntry.class);
-        } catch (DatabindException ex) {
-            throw new DoctorException(ExitCode.DATA, resourcePath(id) + ": " + ex.getOriginalMessage(), ex);
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        CatalogueEntry e = FlatYaml.read(text).flatMap(Catalogue::flat).orElse(null);
+        if (e == null) {
+            e = full(id, text);
         }
         if (e == null || !id.equals(e.id())) {
             throw new DoctorException(ExitCode.DATA,
                     resourcePath(id) + ": id is " + (e == null ? "missing" : "'" + e.id() + "'") + ", expected '" + id + "'");
         }
         return e;
+    }
+
+    static CatalogueEntry full(String id, String text) throws IOException {
+        try {
+            return FullYaml.MAPPER.readValue(text, CatalogueEntry.class);
+        } catch (DatabindException ex) {
+            throw new DoctorException(ExitCode.DATA, resourcePath(id) + ": " + ex.getOriginalMessage(), ex);
+        }
+    }
+
+    /** The entry from a flat reading, or empty when a key is missing, unknown or of the wrong form. */
+    @SuppressWarnings("unchecked")
+    static Optional<CatalogueEntry> flat(Map<String, Object> m) {
+        if (!m.keySet().containsAll(REQUIRED)) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, Object> kv : m.entrySet()) {
+            boolean list = Set.of("reads", "optionalReads", "prerequisites").contains(kv.getKey());
+            boolean known = REQUIRED.contains(kv.getKey()) || OPTIONAL.contains(kv.getKey());
+            if (!known || list != kv.getValue() instanceof List) {
+                return Optional.empty();
+            }
+        }
+        Severity severity;
+        try {
+            severity = Severity.valueOf((String) m.get("severity"));
+        } catch (IllegalArgumentException ex) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CatalogueEntry.fromYaml((String) m.get("id"), (String) m.get("title"),
+                    (String) m.get("category"), severity, (List<String>) m.get("reads"),
+                    (List<String>) m.get("optionalReads"), (List<String>) m.get("prerequisites"),
+                    (String) m.get("summary"), (String) m.get("remediation"), (String) m.get("runbookStep")));
+        } catch (IllegalArgumentException ex) {
+            // an unknown kind: the full reader reports it as it always has
+            return Optional.empty();
+        }
     }
 }

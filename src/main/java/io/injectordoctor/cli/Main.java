@@ -13,6 +13,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && "--version".equals(args[0])) {
+            // Scripts ask for the version often: answered before picocli and the terminal are loaded.
+            for (String line : new VersionProvider().getVersion()) {
+                System.out.println(line);
+            }
+            System.exit(ExitCode.OK);
+        }
         java.nio.charset.Charset charset = io.injectordoctor.render.Terminal.outputCharset();
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
         try {

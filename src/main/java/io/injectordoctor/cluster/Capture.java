@@ -20,10 +20,13 @@ import java.util.Set;
  * back with identical results. Objects are streamed as they are read, so memory stays bounded.
  */
 public final class Capture implements AutoCloseable {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+    /** Made by the first capture, not by {@link #sanitize}, which every read of a command calls. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+    }
     private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
     /** Top-level fields of a capture file, after its items. */
@@ -37,7 +40,7 @@ public final class Capture implements AutoCloseable {
 
     public Capture(Writer out, String source) {
         try {
-            gen = YAML.getFactory().createGenerator(out);
+            gen = Yaml.MAPPER.getFactory().createGenerator(out);
             gen.writeStartObject();
             gen.writeStringField("apiVersion", "v1");
             gen.writeStringField("kind", "List");
@@ -58,7 +61,7 @@ public final class Capture implements AutoCloseable {
             return;
         }
         try {
-            YAML.writeTree(gen, o);
+            Yaml.MAPPER.writeTree(gen, o);
             count++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -130,7 +133,7 @@ public final class Capture implements AutoCloseable {
 
     private static JsonNode secret(ObjectNode s) {
         io.injectordoctor.model.SecretInfo info = SecretReader.read(s);
-        ObjectNode out = YAML.createObjectNode();
+        ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         out.put("apiVersion", "v1");
         out.put("kind", "Secret");
         ObjectNode meta = out.putObject("metadata");

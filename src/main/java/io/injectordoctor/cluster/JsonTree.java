@@ -50,6 +50,14 @@ public final class JsonTree {
         }
     }
 
+    /**
+     * The first value of a document from any of Jackson's parsers (JSON, YAML), or null when the
+     * document is empty; what follows the first value is not read, as {@code ObjectMapper.readTree} does.
+     */
+    public static JsonNode first(JsonParser p) throws IOException {
+        return p.nextToken() == null ? null : value(p);
+    }
+
     /** The value starting at the parser's current token; the parser ends on that value's last token. */
     static JsonNode value(JsonParser p) throws IOException {
         switch (p.currentToken()) {

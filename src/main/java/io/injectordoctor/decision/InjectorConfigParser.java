@@ -3,7 +3,8 @@ package io.injectordoctor.decision;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import io.injectordoctor.cluster.JsonTree;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.injectordoctor.model.LabelSelector;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.List;
 
 /** Parses the {@code config} key of the injector ConfigMap. Never throws: a bad text is reported. */
 public final class InjectorConfigParser {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // A YAML parser feeding the tree builder, not an ObjectMapper: data binding is most of the
+    // classes a short command would load, and a tree is all that is read here.
+    private static final YAMLFactory YAML = new YAMLFactory();
 
     private InjectorConfigParser() {
     }
@@ -22,12 +25,16 @@ public final class InjectorConfigParser {
         }
         JsonNode root;
         try {
-            root = YAML.readTree(configText);
+            try (JsonParser parser = YAML.createParser(configText)) {
+                root = JsonTree.first(parser);
+            }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             return new InjectorConfig(source, null, List.of(), List.of(),
                     "'config' is not valid YAML" + where + ": " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            return new InjectorConfig(source, null, List.of(), List.of(), "'config' is not valid YAML: " + e.getMessage());
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             // An empty config is valid YAML; the policy is then "", which the injector treats as illegal.

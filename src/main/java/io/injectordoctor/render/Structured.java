@@ -15,11 +15,17 @@ import java.io.PrintWriter;
  * components, so output is stable and can be pinned by golden files.
  */
 public final class Structured {
-    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
-    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)));
+    // Each writer is made at its first use: a JSON run does not load the YAML library, a text run neither.
+    private static final class Json {
+        static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
+    }
+
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(new ObjectMapper(new YAMLFactory()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)));
+    }
 
     private Structured() {
     }
@@ -34,7 +40,7 @@ public final class Structured {
 
     public static String json(Object model) {
         try {
-            return JSON.writeValueAsString(model);
+            return Json.MAPPER.writeValueAsString(model);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON: " + e.getMessage(), e);
         }
@@ -42,12 +48,12 @@ public final class Structured {
 
     /** The model as its JSON output has it, as a tree. */
     public static com.fasterxml.jackson.databind.JsonNode tree(Object model) {
-        return JSON.valueToTree(model);
+        return Json.MAPPER.valueToTree(model);
     }
 
     public static String yaml(Object model) {
         try {
-            return YAML.writeValueAsString(model);
+            return Yaml.MAPPER.writeValueAsString(model);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render YAML: " + e.getMessage(), e);
         }
@@ -64,7 +70,7 @@ public final class Structured {
 
         public ListWriter(PrintWriter out, boolean yaml, int schemaVersion, String arrayField) {
             this.out = out;
-            this.mapper = yaml ? YAML : JSON;
+            this.mapper = yaml ? Yaml.MAPPER : Json.MAPPER;
             try {
                 g = mapper.getFactory().createGenerator(out);
                 if (!yaml) {

@@ -24,7 +24,9 @@ import java.util.logging.Logger;
  * <pre>java -cp TEST_CLASSPATH io.injectordoctor.bench.BenchServer PODS NAMESPACES DIR [LIFETIME_SECONDS]</pre>
  *
  * writes DIR/kubeconfig, then DIR/server.json and DIR/server.properties (port, a sample pod) once it is
- * ready. With a lifetime it exits after that many seconds or as soon as DIR/stop exists.
+ * ready. With a lifetime it exits after that many seconds or as soon as DIR/stop exists. With
+ * {@code BENCH_TLS=1} in the environment the kubeconfig points at a TLS front (a root made at start,
+ * its certificate in the kubeconfig, a bearer token), as a real cluster is reached.
  */
 public final class BenchServer {
     static final String ISTIO_IMAGE = "docker.io/istio/pilot:1.27.1";
@@ -45,7 +47,7 @@ public final class BenchServer {
         long lifetimeMs = args.length == 4 ? Long.parseLong(args[3]) * 1000 : Long.MAX_VALUE;
         Files.deleteIfExists(dir.resolve("stop"));
         int code = 0;
-        try (Running running = start(pods, namespaces, dir)) {
+        try (Running running = start(pods, namespaces, dir, "1".equals(System.getenv("BENCH_TLS")))) {
             long deadline = System.currentTimeMillis() + Math.min(lifetimeMs, Long.MAX_VALUE / 2);
             while (System.currentTimeMillis() < deadline && !Files.exists(dir.resolve("stop"))) {
                 Thread.sleep(200);
@@ -60,15 +62,27 @@ public final class BenchServer {
 
     /** A running server: where it listens, and a pod to explain. */
     public record Running(KubernetesMockServer server, int port, String samplePod, String sampleNamespace,
-            Path kubeconfig) implements AutoCloseable {
+            Path kubeconfig, TlsFront tls) implements AutoCloseable {
         @Override
         public void close() {
+            if (tls != null) {
+                try {
+                    tls.close();
+                } catch (java.io.IOException e) {
+                    // closing a listener: nothing left to do
+                }
+            }
             server.destroy();
         }
     }
 
-    /** Starts a server seeded with a generated cluster; writes DIR/kubeconfig, server.json, server.properties. */
+    /** Starts a server over plain HTTP; see {@link #start(int, int, Path, boolean)}. */
     public static Running start(int pods, int namespaces, Path dir) throws java.io.IOException {
+        return start(pods, namespaces, dir, false);
+    }
+
+    /** Starts a server seeded with a generated cluster; writes DIR/kubeconfig, server.json, server.properties. */
+    public static Running start(int pods, int namespaces, Path dir, boolean tls) throws java.io.IOException {
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve("server.json"));
         // Per-request logging would cost the server more than the client it measures.
@@ -85,8 +99,18 @@ public final class BenchServer {
             server.destroy();
             throw e;
         }
+        TlsFront front = null;
+        if (tls) {
+            try {
+                front = TlsFront.start(server.getPort());
+            } catch (Exception e) {
+                server.destroy();
+                throw new java.io.IOException("TLS front: " + e.getMessage(), e);
+            }
+        }
         Path kubeconfig = dir.resolve("kubeconfig");
-        Files.writeString(kubeconfig, kubeconfig(server.getPort()));
+        Files.writeString(kubeconfig, front == null ? kubeconfig(server.getPort())
+                : tlsKubeconfig(front.port(), front.caPem()));
         int sample = Math.min(1, pods - 1);
         String pod = GeneratedPods.podName(sample);
         String ns = GeneratedPods.namespaceName(sample % namespaces);
@@ -99,7 +123,7 @@ public final class BenchServer {
         Files.move(tmp, dir.resolve("server.json"));
         System.err.printf("bench server: %d pods in %d namespaces on port %d, ready in %.1f s%n", pods, namespaces,
                 server.getPort(), (System.nanoTime() - t0) / 1e9);
-        return new Running(server, server.getPort(), pod, ns, kubeconfig);
+        return new Running(server, server.getPort(), pod, ns, kubeconfig, front);
     }
 
     static void seed(KubernetesClient client, int namespaces) {
@@ -118,13 +142,23 @@ public final class BenchServer {
     }
 
     static String kubeconfig(int port) {
+        return kubeconfig("http://127.0.0.1:" + port, null);
+    }
+
+    static String tlsKubeconfig(int port, String caPem) {
+        return kubeconfig("https://127.0.0.1:" + port,
+                java.util.Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static String kubeconfig(String server, String caData) {
         return String.join("\n",
                 "apiVersion: v1",
                 "kind: Config",
                 "clusters:",
                 "- name: bench",
                 "  cluster:",
-                "    server: http://127.0.0.1:" + port,
+                "    server: " + server,
+                caData == null ? "    # plain HTTP: nothing to trust" : "    certificate-authority-data: " + caData,
                 "users:",
                 "- name: bench",
                 "  user:",

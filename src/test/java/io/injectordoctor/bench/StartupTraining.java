@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The build's start-up training: runs the packaged jar through the commands people run most
- * (explain from a snapshot and live, check, check-certs, --version) against a local API server held
+ * (explain from a snapshot and live over HTTP and TLS, check, check-certs, --version) against a local API server held
  * in this process, recording the classes each loads; with a JDK 25, also records its AOT cache.
  * Every child process is waited for (and killed after a bound), and the server stops with this
  * process, so the build leaves nothing running.
@@ -70,6 +70,11 @@ public final class StartupTraining {
                 aot.addAll(explain);
                 run(aot, log);
             }
+        }
+        // Real clusters are reached over TLS with a token: the handshake's classes belong in the archive.
+        try (BenchServer.Running server = BenchServer.start(20, 4, dir.resolve("tls-server"), true)) {
+            run(tool(java, dir.resolve("explain-tls.classlist"), jar, List.of("explain", "pod/" + server.samplePod(),
+                    "-n", server.sampleNamespace(), "--kubeconfig", server.kubeconfig().toString())), log);
         }
     }
 
