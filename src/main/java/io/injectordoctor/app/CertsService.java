@@ -54,11 +54,12 @@ public final class CertsService {
 
     public Outcome<CertReport> run(Options options) {
         Optional<RootLocator.Override> override = readRootCert(options.rootCert());
-        ClusterSnapshot snapshot = access.snapshot(new LoadRequest(KINDS, null, null));
+        ClusterSnapshot snapshot = access.snapshot(new LoadRequest(KINDS, null, null).withPartialResults());
         ClusterAccess.require(snapshot, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION);
         Map<ProbeTarget, ProbeOutcome> probes = probe(snapshot, options);
-        CertReport report = CertDiagnosis.analyze(snapshot, override, probes, Instant.now(), options.expiryWarning());
-        return Outcome.judged(report, report.success());
+        CertReport report = CertDiagnosis.analyze(snapshot, override, probes, Instant.now(), options.expiryWarning())
+                .withNotRead(CheckService.notRead(snapshot));
+        return Outcome.judged(report, report.success(), report.partial());
     }
 
     private static Optional<RootLocator.Override> readRootCert(Path rootCert) {
