@@ -88,7 +88,7 @@ public final class ExplainService {
         requireDecisionInputs(s);
         PodInfo pod = s.pod(namespace, name).orElseThrow(() ->
                 new DoctorException(ExitCode.USAGE, "pod " + namespace + "/" + name + " not found"));
-        return judged(explainer(s).explainPod(pod));
+        return judged(explainer(s).explainPod(pod).withNotes(lacking(s)));
     }
 
     public Outcome<Explanation> workload(SubjectRef ref, String namespace) {
@@ -100,7 +100,7 @@ public final class ExplainService {
         WorkloadInfo w = s.workload(ref.kind(), namespace, ref.name()).orElseThrow(() -> new DoctorException(
                 ExitCode.USAGE, ref.kind().toLowerCase(java.util.Locale.ROOT) + " " + namespace + "/" + ref.name()
                         + " not found"));
-        return judged(explainer(s).explainWorkload(w));
+        return judged(explainer(s).explainWorkload(w).withNotes(lacking(s)));
     }
 
     /** A pod or a workload, as {@code ref} names it. */
@@ -204,6 +204,21 @@ public final class ExplainService {
             throw new DoctorException(ExitCode.DATA, source + ": no pod or pod-template owner to explain");
         }
         return Outcome.judged(out, out.stream().allMatch(e -> e.passes(threshold)));
+    }
+
+    /**
+     * What a snapshot file lacks, said in the explanation's notes: the checks that need it gave no
+     * finding, which is not the same as finding nothing. (What the verdict itself needs stops the
+     * run instead.)
+     */
+    private static List<String> lacking(ClusterSnapshot s) {
+        if (!s.fromFile()) {
+            return List.of();
+        }
+        return s.unreadable().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> "the snapshot lacks " + e.getKey().qualifiedResource() + ": " + e.getValue()
+                        + "; the checks that need them did not run")
+                .toList();
     }
 
     /** A manifest file, or stdin for '-'. */

@@ -30,8 +30,8 @@ public final class LiveLoader {
     }
 
     /**
-     * @param tap receives every object read, already stripped of what must not leave the cluster
-     *     (see {@link Capture#sanitize}); used to write a snapshot file while loading
+     * @param tap receives every object read, as the API server sent it; used to capture a snapshot
+     *     while loading ({@link Capture#add} strips what must not leave the cluster)
      */
     public LiveLoader(ClusterGateway api, String istioNamespace, Consumer<JsonNode> tap) {
         this.api = api;
@@ -192,7 +192,7 @@ public final class LiveLoader {
                     }
                     last[0] = key;
                     PodInfo pod = ObjectConverter.pod(withKind(o, ResourceKind.POD));
-                    tap.accept(Capture.sanitize(o));
+                    tap.accept(o);
                     each.accept(pod);
                 }
 
@@ -238,7 +238,7 @@ public final class LiveLoader {
 
     private void add(SnapshotAssembler sink, JsonNode o) {
         sink.add(o);
-        tap.accept(Capture.sanitize(o));
+        tap.accept(o);
     }
 
     /** Items of a LIST carry no kind; the converter needs it. */

@@ -33,14 +33,23 @@ public final class SnapshotFile {
 
     public static ClusterSnapshot load(Path file, String istioNamespace) {
         List<JsonNode> docs = read(file, true);
-        ClusterSnapshot.Builder b = ClusterSnapshot.builder().source("snapshot " + file).istioNamespace(istioNamespace);
-        // A file written by 'injector-doctor snapshot' says itself which kinds it captured.
+        ClusterSnapshot.Builder b = ClusterSnapshot.builder().source("snapshot " + file).istioNamespace(istioNamespace)
+                .fromFile();
+        // A file written by 'injector-doctor snapshot' says itself which kinds it captured, which were
+        // refused and which the API server failed to give.
+        String from = "not in the snapshot (when it was captured: ";
         for (JsonNode d : docs) {
             if (d.has(Capture.CAPTURED_KINDS)) {
                 d.get(Capture.CAPTURED_KINDS).forEach(k -> kind(k.asText()).ifPresent(b::loaded));
                 JsonNode refused = d.get(Capture.NOT_CAPTURED);
                 if (refused != null) {
-                    refused.properties().forEach(e -> kind(e.getKey()).ifPresent(k -> b.unreadable(k, e.getValue().asText())));
+                    refused.properties().forEach(e -> kind(e.getKey()).ifPresent(k -> b.unreadable(k, from
+                            + e.getValue().asText() + ")")));
+                }
+                JsonNode failed = d.get(Capture.FAILED_KINDS);
+                if (failed != null) {
+                    failed.properties().forEach(e -> kind(e.getKey()).ifPresent(k -> b.failed(k, from
+                            + e.getValue().asText() + ")")));
                 }
             }
         }
