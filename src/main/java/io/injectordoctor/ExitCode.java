@@ -12,7 +12,8 @@ public final class ExitCode {
     /**
      * check and check-certs: no finding reaches the threshold, but the API server failed (5xx, after
      * the bounded retries) to give some kind, so the checks that need it did not run. Findings at or
-     * above the threshold win: they give {@link #FINDINGS}.
+     * above the threshold win: they give {@link #FINDINGS}. snapshot: the file was written without
+     * that kind, and says so.
      */
     public static final int PARTIAL = 2;
     /**

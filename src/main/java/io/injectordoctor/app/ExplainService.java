@@ -27,9 +27,6 @@ import io.injectordoctor.report.PodsSummary;
 import io.injectordoctor.report.ProbeResult;
 import io.injectordoctor.report.ProbedExplanation;
 import io.injectordoctor.report.Severity;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -224,11 +221,7 @@ public final class ExplainService {
     /** A manifest file, or stdin for '-'. */
     private static List<JsonNode> readManifest(String file) {
         if ("-".equals(file)) {
-            try {
-                return SnapshotFile.parse(new InputStreamReader(System.in, StandardCharsets.UTF_8), "<stdin>");
-            } catch (IOException e) {
-                throw new DoctorException(ExitCode.DATA, "<stdin>: cannot read: " + e.getMessage());
-            }
+            return SnapshotFile.readObjects(System.in, "<stdin>");
         }
         return SnapshotFile.readObjects(Path.of(file));
     }
