@@ -11,15 +11,12 @@ import io.injectordoctor.certs.TlsProbe;
 import io.injectordoctor.cluster.ApiException;
 import io.injectordoctor.cluster.ClusterGateway;
 import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.InputFiles;
 import io.injectordoctor.cluster.LoadRequest;
 import io.injectordoctor.cluster.PortForward;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.report.CertReport;
 import io.injectordoctor.report.ProbeTarget;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +33,9 @@ import java.util.Set;
 public final class CertsService {
     private static final Set<ResourceKind> KINDS = Set.of(ResourceKind.MUTATING_WEBHOOK_CONFIGURATION,
             ResourceKind.CONFIGMAP, ResourceKind.SECRET, ResourceKind.SERVICE, ResourceKind.ENDPOINTS);
+
+    /** Far more than any bundle of root certificates. */
+    private static final long MAX_PEM = 16L << 20;
 
     private final ClusterAccess access;
 
@@ -54,11 +54,12 @@ public final class CertsService {
 
     public Outcome<CertReport> run(Options options) {
         Optional<RootLocator.GivenRoot> override = readRootCert(options.rootCert());
-        ClusterSnapshot snapshot = access.snapshot(new LoadRequest(KINDS, null, null));
+        ClusterSnapshot snapshot = access.snapshot(new LoadRequest(KINDS, null, null).withPartialResults());
         ClusterAccess.require(snapshot, ResourceKind.MUTATING_WEBHOOK_CONFIGURATION);
         Map<ProbeTarget, ProbeOutcome> probes = probe(snapshot, options);
-        CertReport report = CertDiagnosis.analyze(snapshot, override, probes, Instant.now(), options.expiryWarning());
-        return Outcome.judged(report, report.success());
+        CertReport report = CertDiagnosis.analyze(snapshot, override, probes, Instant.now(), options.expiryWarning())
+                .withNotRead(CheckService.notRead(snapshot));
+        return Outcome.judged(report, report.success(), report.partial());
     }
 
     private static Optional<RootLocator.GivenRoot> readRootCert(Path rootCert) {
@@ -67,11 +68,9 @@ public final class CertsService {
         }
         String text;
         try {
-            text = Files.readString(rootCert, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new DoctorException(ExitCode.DATA, rootCert + ": no such file (--root-cert)");
-        } catch (IOException e) {
-            throw new DoctorException(ExitCode.DATA, rootCert + ": cannot read (--root-cert): " + e.getMessage());
+            text = InputFiles.readText(rootCert, MAX_PEM);
+        } catch (DoctorException e) {
+            throw new DoctorException(e.exitCode(), e.getMessage() + " (--root-cert)");
         }
         var parsed = BundleParser.parsePem(text);
         if (parsed.certificates().isEmpty()) {

@@ -69,7 +69,9 @@ public final class CheckService {
     /** @param namespace the namespace to check with what serves it (null: the whole cluster) */
     public Outcome<CheckReport> run(RunOptions options, String namespace, Severity threshold) {
         Runner runner = new Runner(registry);
-        ClusterSnapshot snapshot = access.snapshot(new LoadRequest(runner.kinds(options), namespace, null));
+        ClusterSnapshot snapshot = access.snapshot(new LoadRequest(runner.kinds(options), namespace, null)
+                .withPartialResults());
+        requireSomething(snapshot);
         CheckContext context = CheckContext.of(snapshot);
         CheckReport report = runner.run(context, options);
         if (namespace != null) {
@@ -77,7 +79,24 @@ public final class CheckService {
             report = report.restrictedTo(SubjectScope.ofNamespace(snapshot, namespace,
                     context.decide(namespace, new InjectionSubject(namespace, Map.of(), Map.of(), false))));
         }
-        return Outcome.judged(report, report.success(threshold));
+        report = report.withNotRead(notRead(snapshot));
+        return Outcome.judged(report, report.success(threshold), report.partial());
+    }
+
+    /** What the API server failed to give, in the kinds' order: the reason each skipped check gives. */
+    static List<String> notRead(ClusterSnapshot snapshot) {
+        return snapshot.failed().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+                .toList();
+    }
+
+    /**
+     * A result is partial only when something was read: when the API server failed to give every
+     * kind asked for, it is as good as unreachable (69), not a catalogue of skipped checks.
+     */
+    static void requireSomething(ClusterSnapshot snapshot) {
+        if (snapshot.loaded().isEmpty() && !snapshot.failed().isEmpty()) {
+            throw new DoctorException(ExitCode.UNAVAILABLE, "nothing could be read: " + notRead(snapshot).get(0));
+        }
     }
 
     private static Set<String> upper(List<String> ids) {

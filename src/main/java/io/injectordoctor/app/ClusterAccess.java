@@ -106,12 +106,16 @@ public final class ClusterAccess {
     public ClusterSnapshot snapshot(LoadRequest req) {
         if (target.snapshot() != null) {
             ClusterSnapshot s = SnapshotFile.load(target.snapshot(), target.istioNamespace());
+            if (req.podName() != null) {
+                // A capture that could not read the pods cannot say a pod is not there.
+                require(s, ResourceKind.POD);
+            }
             if (req.podName() != null && s.pod(req.namespace(), req.podName()).isEmpty()) {
                 throw new DoctorException(ExitCode.USAGE, "pod " + req.namespace() + "/" + req.podName()
                         + " not found in " + target.snapshot());
             }
             if (req.namespace() != null && req.wants(ResourceKind.NAMESPACE)
-                    && s.namespace(req.namespace()).isEmpty()) {
+                    && !s.unreadable().containsKey(ResourceKind.NAMESPACE) && s.namespace(req.namespace()).isEmpty()) {
                 throw new DoctorException(ExitCode.USAGE, "namespace " + req.namespace() + " not found in "
                         + target.snapshot());
             }
@@ -172,13 +176,21 @@ public final class ClusterAccess {
         return p.substring(p.lastIndexOf('/') + 1);
     }
 
-    /** Stops with exit 77 and the missing permission when a kind the command cannot do without was refused. */
+    /**
+     * Stops when a kind the command cannot do without could not be read: 77 naming the missing
+     * permission, 69 when the API server failed to give it (no partial verdicts), 65 when the
+     * snapshot file lacks it (its capture could not read it).
+     */
     public static void require(ClusterSnapshot s, ResourceKind... kinds) {
         for (ResourceKind k : kinds) {
             String why = s.unreadable().get(k);
-            if (why != null) {
-                throw new DoctorException(ExitCode.NOPERM, why);
+            if (why == null) {
+                continue;
             }
+            if (s.fromFile()) {
+                throw new DoctorException(ExitCode.DATA, s.source() + " lacks " + k.qualifiedResource() + ": " + why);
+            }
+            throw new DoctorException(s.failed().containsKey(k) ? ExitCode.UNAVAILABLE : ExitCode.NOPERM, why);
         }
     }
 

@@ -27,9 +27,6 @@ import io.injectordoctor.report.PodsSummary;
 import io.injectordoctor.report.ProbeResult;
 import io.injectordoctor.report.ProbedExplanation;
 import io.injectordoctor.report.Severity;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -88,7 +85,7 @@ public final class ExplainService {
         requireDecisionInputs(s);
         PodInfo pod = s.pod(namespace, name).orElseThrow(() ->
                 new DoctorException(ExitCode.USAGE, "pod " + namespace + "/" + name + " not found"));
-        return judged(explainer(s).explainPod(pod));
+        return judged(explainer(s).explainPod(pod).withNotes(lacking(s)));
     }
 
     public Outcome<Explanation> workload(SubjectRef ref, String namespace) {
@@ -100,7 +97,7 @@ public final class ExplainService {
         WorkloadInfo w = s.workload(ref.kind(), namespace, ref.name()).orElseThrow(() -> new DoctorException(
                 ExitCode.USAGE, ref.kind().toLowerCase(java.util.Locale.ROOT) + " " + namespace + "/" + ref.name()
                         + " not found"));
-        return judged(explainer(s).explainWorkload(w));
+        return judged(explainer(s).explainWorkload(w).withNotes(lacking(s)));
     }
 
     /** A pod or a workload, as {@code ref} names it. */
@@ -206,14 +203,25 @@ public final class ExplainService {
         return Outcome.judged(out, out.stream().allMatch(e -> e.passes(threshold)));
     }
 
+    /**
+     * What a snapshot file lacks, said in the explanation's notes: the checks that need it gave no
+     * finding, which is not the same as finding nothing. (What the verdict itself needs stops the
+     * run instead.)
+     */
+    private static List<String> lacking(ClusterSnapshot s) {
+        if (!s.fromFile()) {
+            return List.of();
+        }
+        return s.unreadable().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> "the snapshot lacks " + e.getKey().qualifiedResource() + ": " + e.getValue()
+                        + "; the checks that need them did not run")
+                .toList();
+    }
+
     /** A manifest file, or stdin for '-'. */
     private static List<JsonNode> readManifest(String file) {
         if ("-".equals(file)) {
-            try {
-                return SnapshotFile.parse(new InputStreamReader(System.in, StandardCharsets.UTF_8), "<stdin>");
-            } catch (IOException e) {
-                throw new DoctorException(ExitCode.DATA, "<stdin>: cannot read: " + e.getMessage());
-            }
+            return SnapshotFile.readObjects(System.in, "<stdin>");
         }
         return SnapshotFile.readObjects(Path.of(file));
     }

@@ -103,6 +103,7 @@ public final class FleetService {
         return switch (code) {
             case ExitCode.OK -> "healthy";
             case ExitCode.FINDINGS -> "findings";
+            case ExitCode.PARTIAL -> "partial";
             case ExitCode.UNAVAILABLE -> "unreachable";
             case ExitCode.NOPERM -> "forbidden";
             case ExitCode.USAGE -> "usage error";

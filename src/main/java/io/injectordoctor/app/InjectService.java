@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
+import io.injectordoctor.cluster.InputFiles;
+import io.injectordoctor.cluster.SnapshotFile;
 import io.injectordoctor.decision.InjectorConfig;
 import io.injectordoctor.mesh.IstioVersion;
 import io.injectordoctor.mesh.RuleSet;
@@ -17,6 +19,8 @@ import io.injectordoctor.mutation.PodTemplates;
 import io.injectordoctor.mutation.ReferenceGate;
 import io.injectordoctor.mutation.UnifiedDiff;
 import io.injectordoctor.serve.AdmissionHandler;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -135,6 +139,14 @@ public final class InjectService {
 
     public String revision() {
         return settings.revisionOrDefault();
+    }
+
+    /** The text of a manifest file, or of {@code stdin} for '-': bounded, and never a device (see InputFiles). */
+    public static String read(String file, InputStream stdin) {
+        if (file.equals("-")) {
+            return InputFiles.readText(stdin, SnapshotFile.MAX_BYTES, "<stdin>");
+        }
+        return InputFiles.readText(Path.of(file), SnapshotFile.MAX_BYTES);
     }
 
     /** The objects of a manifest (YAML or JSON, several documents); a syntax error names its line and column. */

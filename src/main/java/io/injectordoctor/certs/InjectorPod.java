@@ -2,6 +2,7 @@ package io.injectordoctor.certs;
 
 import io.injectordoctor.report.ProbeTarget;
 import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.model.EndpointsInfo;
 import io.injectordoctor.model.ServiceInfo;
 import java.util.List;
@@ -22,6 +23,15 @@ public record InjectorPod(String namespace, String pod, int port) {
     public static Resolution resolve(ClusterSnapshot s, ProbeTarget t) {
         if (!t.service()) {
             return none("the hook calls " + t.describe() + ", not a service: give --injector-address HOST:PORT");
+        }
+        String unread = s.unreadable().get(ResourceKind.SERVICE);
+        if (unread == null && s.unreadable().containsKey(ResourceKind.ENDPOINTS)
+                && s.unreadable().containsKey(ResourceKind.ENDPOINTSLICE)) {
+            unread = s.unreadable().get(ResourceKind.ENDPOINTS);
+        }
+        if (unread != null) {
+            // Without the service and its endpoints there is no pod to forward to; "not found" would be a guess.
+            return none("the injector's pod cannot be found: " + unread);
         }
         Optional<ServiceInfo> svc = s.service(t.serviceNamespace(), t.serviceName());
         if (svc.isEmpty()) {

@@ -32,8 +32,10 @@ import picocli.CommandLine.Spec;
             "  injector-doctor check-certs --injector-address 127.0.0.1:15017",
             "  injector-doctor check-certs --snapshot cluster-dump.yaml",
             "",
-            "Exit codes: 0 healthy (warnings alone do not fail), 1 an ERROR finding, 64 usage, 65 bad input,",
-            "69 cluster unreachable, 77 forbidden. Finding codes and fixes: docs/check-certs.md."
+            "Exit codes: 0 healthy (warnings alone do not fail), 1 an ERROR finding, 2 partial: no ERROR, but the",
+            "API server failed (5xx) to give some kind, so what needs it was not checked (1 wins over 2), 64 usage,",
+            "65 bad input, 69 cluster unreachable, 74 cannot write the output, 77 forbidden. Finding codes and",
+            "fixes: docs/check-certs.md."
         })
 public final class CheckCertsCommand implements Callable<Integer> {
     @Mixin

@@ -35,8 +35,10 @@ import picocli.CommandLine.Spec;
             "  injector-doctor.io/ignore: ID0402,ID0501",
             "",
             "Exit codes: 0 no check failed (warnings alone do not fail unless --fail-on warning), 1 a check",
-            "failed, 64 usage (also an unknown check id), 65 unparseable snapshot or plugin, 69 cluster",
-            "unreachable, 77 forbidden, 70 internal."})
+            "failed, 2 partial: none failed, but the API server failed (5xx) to give some kind, so the checks",
+            "that need it were skipped (1 wins over 2; a refused kind is a warning of ID0102 instead), 64 usage",
+            "(also an unknown check id), 65 unparseable snapshot or plugin, 69 cluster unreachable, 74 cannot",
+            "write the output, 77 forbidden, 70 internal."})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

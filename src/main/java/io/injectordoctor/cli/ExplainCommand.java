@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
             "  injector-doctor explain pods -A --demo                       # the embedded demo cluster",
             "",
             "Exit codes: 0 consistent, 1 a mismatch or a finding at or above --fail-on, 64 usage (also an",
-            "unknown pod or namespace), 65 unparseable file, 69 cluster unreachable, 77 forbidden, 70 internal.",
+            "unknown pod or namespace), 65 unparseable file, 69 cluster unreachable (also when the API server",
+            "fails to give what the verdict needs: no partial verdicts), 74 cannot write the output, 77 forbidden,",
+            "70 internal.",
             "With --probe: 1 also when the live answer disagrees with the reference, 64 when a mutating hook",
             "for pod CREATE has side effects, 77 when create pods is not allowed."})
 public final class ExplainCommand implements Callable<Integer> {

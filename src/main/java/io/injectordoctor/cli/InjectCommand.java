@@ -1,16 +1,10 @@
 package io.injectordoctor.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
 import io.injectordoctor.app.InjectService;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -88,16 +82,7 @@ public final class InjectCommand implements Callable<Integer> {
     }
 
     private String read() {
-        try {
-            if (file.equals("-")) {
-                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new DoctorException(ExitCode.DATA, file + ": no such file");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new DoctorException(ExitCode.DATA, file + ": cannot read: " + e.getMessage(), e);
-        }
+        return InjectService.read(file, stdin);
     }
 
     /** Where the sidecar's settings and the injector config come from; shared with {@code serve}. */

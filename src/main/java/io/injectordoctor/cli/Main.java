@@ -73,6 +73,12 @@ public final class Main {
         });
         int code = cl.execute(args);
         out.flush();
+        if (out.checkError() && code != ExitCode.IOERR) {
+            // PrintWriter keeps write errors to itself: a full disk or a closed pipe would pass for success.
+            err.println("error: cannot write to standard output (a full disk, or the reader closed it); the output is"
+                    + " incomplete");
+            code = ExitCode.IOERR;
+        }
         err.flush();
         return code;
     }

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 fixed, healthy, or dry run done; 1 a problem remains, the rollout failed or timed",
             "out, the answer was no, or the Deployment is paused; 3 restarted, but the outcome could not be read",
             "(do not restart again: follow it with kubectl rollout status); 64 usage (several injectors and none",
-            "chosen, no --yes off a terminal, a duration too long); 69 cluster unreachable; 77 permission missing."
+            "chosen, no --yes off a terminal, a duration too long); 69 cluster unreachable; 74 cannot write the",
+            "output; 77 permission missing."
         })
 public final class RestartInjectorCommand implements Callable<Integer> {
     @Mixin

@@ -1,17 +1,12 @@
 package io.injectordoctor.cli;
 
-import io.injectordoctor.DoctorException;
-import io.injectordoctor.ExitCode;
 import io.injectordoctor.app.ClusterAccess;
+import io.injectordoctor.app.Outcome;
 import io.injectordoctor.app.Progress;
 import io.injectordoctor.app.SnapshotService;
 import io.injectordoctor.app.Target;
 import io.injectordoctor.report.CaptureSummary;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,14 +20,18 @@ import picocli.CommandLine.Spec;
             "Capture from a live cluster exactly the objects a diagnosis needs (namespaces, pods, their owners,",
             "webhook configurations, the control plane's configmaps, services, endpoints, warning events, and",
             "of secrets only their certificate entries) into one file that --snapshot reads back with",
-            "identical results. Private keys and tokens never leave the cluster."},
+            "identical results. Private keys and tokens never leave the cluster: env values, keys and tokens",
+            "found outside Secrets are scrubbed, and the file's header says how many. The file is replaced only",
+            "once the capture is complete."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  injector-doctor snapshot -o incident-42.yaml",
             "  injector-doctor snapshot -o shop.yaml -n shop --context prod-eu",
             "  injector-doctor explain pods -A --snapshot incident-42.yaml     # on another machine, later",
             "",
-            "Exit codes: 0 written, 64 usage, 65 cannot write the file, 69 cluster unreachable, 77 forbidden."})
+            "Exit codes: 0 written, 2 written but partial (the API server failed to give some kind; the file",
+            "says which), 64 usage, 69 cluster unreachable, 74 cannot write the output (an existing file is left",
+            "as it was), 77 forbidden."})
 public final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -70,30 +69,20 @@ public final class SnapshotCommand implements Callable<Integer> {
     public Integer call() {
         Target target = new Target(kubeconfig, context, null, istioNamespace, demo, null, requestTimeoutSeconds, null,
                 List.of());
-        CaptureSummary s;
-        try {
-            s = new SnapshotService(new ClusterAccess(target, Progress.NONE)).capture(namespace, this::writer);
-        } catch (IOException e) {
-            throw new DoctorException(ExitCode.DATA, output + ": cannot write: " + e.getMessage());
-        }
+        Outcome<CaptureSummary> o = new SnapshotService(new ClusterAccess(target, Progress.NONE))
+                .capture(namespace, output, spec.commandLine().getOut());
+        CaptureSummary s = o.report();
         PrintWriter err = spec.commandLine().getErr();
         err.println("captured " + s.namespaces() + " namespaces, " + s.pods() + " pods, " + s.workloads()
                 + " workloads, " + s.webhookConfigurations() + " webhook configurations, " + s.secrets()
                 + " secrets (certificates only)" + ("-".equals(output) ? "" : " into " + output));
+        String scrubbed = s.scrubbed().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        if (!scrubbed.isEmpty()) {
+            err.println("scrubbed: " + scrubbed);
+        }
         s.notCaptured().forEach(why -> err.println("not captured: " + why));
         err.flush();
-        return ExitCode.OK;
-    }
-
-    private Writer writer() throws IOException {
-        if ("-".equals(output)) {
-            return new java.io.FilterWriter(spec.commandLine().getOut()) {
-                @Override
-                public void close() throws IOException {
-                    out.flush();
-                }
-            };
-        }
-        return Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
+        return o.exitCode();
     }
 }

@@ -21,7 +21,9 @@ import java.util.Set;
 /**
  * An immutable view of the objects a diagnosis needs. Loaders build it; the decision and the checks
  * read only from it. {@code loaded} says which kinds were read; {@code unreadable} says which could
- * not be read and why (for example a 403), so that a check can skip with a reason.
+ * not be read and why (for example a 403), so that a check can skip with a reason; {@code failed}
+ * holds those of them the API server failed to give (5xx after the retries): a result without them
+ * is partial, where a refused kind is a permission to grant.
  */
 public final class ClusterSnapshot {
     private final String source;
@@ -37,6 +39,8 @@ public final class ClusterSnapshot {
     private final List<EventInfo> events;
     private final Set<ResourceKind> loaded;
     private final Map<ResourceKind, String> unreadable;
+    private final Map<ResourceKind, String> failed;
+    private final boolean fromFile;
     private final Map<String, NamespaceInfo> namespaceIndex = new java.util.HashMap<>();
 
     private ClusterSnapshot(Builder b) {
@@ -53,6 +57,8 @@ public final class ClusterSnapshot {
         this.events = List.copyOf(b.events);
         this.loaded = b.loaded.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(b.loaded));
         this.unreadable = Map.copyOf(b.unreadable);
+        this.failed = Map.copyOf(b.failed);
+        this.fromFile = b.fromFile;
         // Whole-cluster audits look a namespace up once per pod.
         for (NamespaceInfo n : namespaces) {
             namespaceIndex.putIfAbsent(n.name(), n);
@@ -156,6 +162,16 @@ public final class ClusterSnapshot {
         return unreadable;
     }
 
+    /** The unreadable kinds the API server failed to give (not refused): without them a result is partial. */
+    public Map<ResourceKind, String> failed() {
+        return failed;
+    }
+
+    /** Read from a file (a snapshot or a dump), not from an API server. */
+    public boolean fromFile() {
+        return fromFile;
+    }
+
     /** A builder; loaders fill it, tests use it to state a cluster directly. */
     public static final class Builder {
         private String source = "snapshot";
@@ -171,6 +187,8 @@ public final class ClusterSnapshot {
         private final List<EventInfo> events = new ArrayList<>();
         private final Set<ResourceKind> loaded = EnumSet.noneOf(ResourceKind.class);
         private final Map<ResourceKind, String> unreadable = new EnumMap<>(ResourceKind.class);
+        private final Map<ResourceKind, String> failed = new EnumMap<>(ResourceKind.class);
+        private boolean fromFile;
 
         public Builder source(String s) {
             this.source = s;
@@ -245,6 +263,18 @@ public final class ClusterSnapshot {
             return this;
         }
 
+        /** A kind the API server failed to give: unreadable, and the result is partial. */
+        public Builder failed(ResourceKind kind, String reason) {
+            unreadable.put(kind, reason);
+            failed.put(kind, reason);
+            return this;
+        }
+
+        public Builder fromFile() {
+            fromFile = true;
+            return this;
+        }
+
         /** Adds every object of another snapshot (its loaded kinds too). */
         public Builder addAll(ClusterSnapshot o) {
             namespaces.addAll(o.namespaces);
@@ -278,6 +308,8 @@ public final class ClusterSnapshot {
         b.events.addAll(events);
         b.loaded.addAll(loaded);
         b.unreadable.putAll(unreadable);
+        b.failed.putAll(failed);
+        b.fromFile = fromFile;
         return b;
     }
 

@@ -13,21 +13,24 @@ import java.util.function.Consumer;
 /**
  * Reads what a command needs from a live API server with a fixed number of LIST calls (paged),
  * never one request per pod. A refused read (403) is recorded in the snapshot so that the command
- * can degrade or stop with the missing permission named; 401 and an unreachable server stop at once.
+ * can degrade or stop with the missing permission named; when the request allows partial results, so
+ * is a kind the API server failed to give (5xx after the gateway's retries). 401, an unreachable
+ * server and an answer that is not what was asked for stop at once.
  */
 public final class LiveLoader {
 
     private final ClusterGateway api;
     private final String istioNamespace;
     private final Consumer<JsonNode> tap;
+    private boolean partialResults;
 
     public LiveLoader(ClusterGateway api, String istioNamespace) {
         this(api, istioNamespace, o -> { });
     }
 
     /**
-     * @param tap receives every object read, already stripped of what must not leave the cluster
-     *     (see {@link Capture#sanitize}); used to write a snapshot file while loading
+     * @param tap receives every object read, as the API server sent it; used to capture a snapshot
+     *     while loading ({@link Capture#add} strips what must not leave the cluster)
      */
     public LiveLoader(ClusterGateway api, String istioNamespace, Consumer<JsonNode> tap) {
         this.api = api;
@@ -36,6 +39,7 @@ public final class LiveLoader {
     }
 
     public ClusterSnapshot load(LoadRequest req, String source) {
+        partialResults = req.partialResults();
         ClusterSnapshot.Builder b = ClusterSnapshot.builder().source(source).istioNamespace(istioNamespace);
         SnapshotAssembler sink = new SnapshotAssembler(b);
         String ns = req.namespace();
@@ -187,7 +191,7 @@ public final class LiveLoader {
                     }
                     last[0] = key;
                     PodInfo pod = ObjectConverter.pod(withKind(o, ResourceKind.POD));
-                    tap.accept(Capture.sanitize(o));
+                    tap.accept(o);
                     each.accept(pod);
                 }
 
@@ -233,7 +237,7 @@ public final class LiveLoader {
 
     private void add(SnapshotAssembler sink, JsonNode o) {
         sink.add(o);
-        tap.accept(Capture.sanitize(o));
+        tap.accept(o);
     }
 
     /** Items of a LIST carry no kind; the converter needs it. */
@@ -247,6 +251,10 @@ public final class LiveLoader {
     private void record(ApiException e, ResourceKind kind, String verb, String namespace, ClusterSnapshot.Builder b) {
         if (e.code() == 403) {
             b.unreadable(kind, Permissions.forbidden(verb, kind, namespace));
+            return;
+        }
+        if (partialResults && Permissions.serverFailure(e)) {
+            b.failed(kind, Permissions.failedRead(e, verb, kind, namespace));
             return;
         }
         throw Permissions.failure(e, api.server(), verb, kind, namespace);

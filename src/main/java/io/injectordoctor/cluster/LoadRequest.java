@@ -9,14 +9,17 @@ import java.util.Set;
  * control-plane objects are always read there, whatever the subject namespace. With
  * {@code controlPlane}, the subjects themselves (pods, deployments) are read only in the
  * control-plane namespaces: the Istio namespace and those of the injection hooks' services.
+ * With {@code partialResults}, a kind the API server fails to give (5xx after the retries) is
+ * recorded as failed and the load goes on; without it, that failure ends the load.
  */
-public record LoadRequest(Set<ResourceKind> kinds, String namespace, String podName, boolean controlPlane) {
+public record LoadRequest(Set<ResourceKind> kinds, String namespace, String podName, boolean controlPlane,
+        boolean partialResults) {
     public LoadRequest {
         kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
     }
 
     public LoadRequest(Set<ResourceKind> kinds, String namespace, String podName) {
-        this(kinds, namespace, podName, false);
+        this(kinds, namespace, podName, false, false);
     }
 
     public static LoadRequest of(String namespace, String podName, ResourceKind... kinds) {
@@ -25,7 +28,12 @@ public record LoadRequest(Set<ResourceKind> kinds, String namespace, String podN
 
     /** The kinds, read in the control-plane namespaces only: what judging the injector needs. */
     public static LoadRequest controlPlane(Set<ResourceKind> kinds) {
-        return new LoadRequest(kinds, null, null, true);
+        return new LoadRequest(kinds, null, null, true, false);
+    }
+
+    /** The same request, going on past a kind the API server fails to give (check, check-certs, snapshot). */
+    public LoadRequest withPartialResults() {
+        return new LoadRequest(kinds, namespace, podName, controlPlane, true);
     }
 
     public boolean wants(ResourceKind k) {

@@ -16,6 +16,23 @@ public final class Permissions {
                 + kind.qualifiedResource() + "')";
     }
 
+    /**
+     * The API server answered with its own failure (5xx) after the retries: the kind is missing from
+     * this run, not refused, and the rest of the cluster may still be read.
+     */
+    static boolean serverFailure(ApiException e) {
+        return !e.badAnswer() && e.code() >= 500 && e.code() <= 599;
+    }
+
+    /** "the API server failed to list pods (GET /api/v1/pods): HTTP 503: etcdserver: request timed out". */
+    static String failedRead(ApiException e, String verb, ResourceKind kind, String namespace) {
+        String path = e.path() == null ? "" : e.path().contains("?") ? e.path().substring(0, e.path().indexOf('?'))
+                : e.path();
+        return "the API server failed to " + verb + " " + kind.resource() + (namespace == null ? ""
+                : " in namespace " + namespace) + " (" + e.method() + " " + path + "): HTTP " + e.code() + ": "
+                + e.getMessage();
+    }
+
     public static DoctorException failure(ApiException e, String server, String verb, ResourceKind kind,
             String namespace) {
         if (e.badAnswer()) {

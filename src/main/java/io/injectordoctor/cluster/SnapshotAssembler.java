@@ -47,6 +47,21 @@ public final class SnapshotAssembler {
         return true;
     }
 
+    /** Whether objects of this kind are read (and so must be well formed). */
+    static boolean reads(String kind) {
+        return kind != null && switch (kind) {
+            case "Namespace", "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob",
+                    "MutatingWebhookConfiguration", "ConfigMap", "Service", "Endpoints", "EndpointSlice", "Secret",
+                    "Event" -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether a kind that is read lives in a namespace. */
+    static boolean namespaced(String kind) {
+        return reads(kind) && !kind.equals("Namespace") && !kind.equals("MutatingWebhookConfiguration");
+    }
+
     private static ResourceKind kindOf(String kind) {
         return switch (kind) {
             case "Deployment" -> ResourceKind.DEPLOYMENT;

@@ -1,19 +1,12 @@
 package io.injectordoctor.cluster;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,28 +14,29 @@ import java.util.List;
 
 /**
  * Reads a cluster dump: multi-document YAML, JSON, or a {@code kind: List} (what
- * {@code kubectl get … -o yaml} prints). The same converter as the live loader is used.
+ * {@code kubectl get … -o yaml|json} prints, and what {@code injector-doctor snapshot} writes), one
+ * object at a time (see {@link DumpReader}), into the same converter as the live loader. Files larger
+ * than {@link #MAX_BYTES} are refused before they are read.
  */
 public final class SnapshotFile {
-    /** Files larger than this are refused rather than read into memory. */
-    public static final long MAX_BYTES = 64L * 1024 * 1024;
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /**
+     * The documented input limit (README, docs/trust.md): the most a snapshot, a dump or a manifest
+     * may hold. A dump of 50,000 pods as kubectl prints them is well under it.
+     */
+    public static final long MAX_BYTES = 512L << 20;
 
     private SnapshotFile() {
     }
 
     public static ClusterSnapshot load(Path file, String istioNamespace) {
-        List<JsonNode> docs = read(file, true);
-        ClusterSnapshot.Builder b = ClusterSnapshot.builder().source("snapshot " + file).istioNamespace(istioNamespace);
-        // A file written by 'injector-doctor snapshot' says itself which kinds it captured.
-        for (JsonNode d : docs) {
-            if (d.has(Capture.CAPTURED_KINDS)) {
-                d.get(Capture.CAPTURED_KINDS).forEach(k -> kind(k.asText()).ifPresent(b::loaded));
-                JsonNode refused = d.get(Capture.NOT_CAPTURED);
-                if (refused != null) {
-                    refused.properties().forEach(e -> kind(e.getKey()).ifPresent(k -> b.unreadable(k, e.getValue().asText())));
-                }
-            }
+        ClusterSnapshot.Builder b = ClusterSnapshot.builder().source("snapshot " + file).istioNamespace(istioNamespace)
+                .fromFile();
+        SnapshotAssembler a = new SnapshotAssembler(b);
+        String name = file.toString();
+        try (InputStream in = InputFiles.open(file, MAX_BYTES)) {
+            DumpReader.read(in, name, MAX_BYTES, (o, where) -> a.add(checked(o, name, where)), list -> marker(list, b));
+        } catch (IOException e) {
+            throw InputFiles.readFailure(e, name, MAX_BYTES);
         }
         // A dump stands for the cluster state: kinds every dump of a diagnosis holds count as read even
         // when it has no object of them. Services, endpoints, secrets and events are often left out of
@@ -52,8 +46,6 @@ public final class SnapshotFile {
                 ResourceKind.STATEFULSET, ResourceKind.DAEMONSET, ResourceKind.REPLICASET, ResourceKind.JOB)) {
             b.loaded(k);
         }
-        SnapshotAssembler a = new SnapshotAssembler(b);
-        docs.stream().filter(d -> !d.has(Capture.CAPTURED_KINDS)).forEach(a::add);
         ClusterSnapshot s = b.build();
         // Either form of endpoints answers for both.
         if (s.isLoaded(ResourceKind.ENDPOINTS) || s.isLoaded(ResourceKind.ENDPOINTSLICE)) {
@@ -64,68 +56,70 @@ public final class SnapshotFile {
 
     /** Every object in the file, with List items flattened. Errors name the file and the position. */
     public static List<JsonNode> readObjects(Path file) {
-        return read(file, false);
+        List<JsonNode> out = new ArrayList<>();
+        try (InputStream in = InputFiles.open(file, MAX_BYTES)) {
+            DumpReader.read(in, file.toString(), MAX_BYTES, (o, where) -> out.add(o), list -> { });
+        } catch (IOException e) {
+            throw InputFiles.readFailure(e, file.toString(), MAX_BYTES);
+        }
+        return out;
     }
 
-    private static List<JsonNode> read(Path file, boolean withMarkers) {
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new DoctorException(ExitCode.DATA, file + ": larger than " + (MAX_BYTES >> 20)
-                        + " MiB; capture only the objects a diagnosis needs (see 'injector-doctor snapshot')");
-            }
-        } catch (NoSuchFileException e) {
-            throw new DoctorException(ExitCode.DATA, file + ": no such file");
+    /** Every object of a stream (standard input), bounded as a file is. */
+    public static List<JsonNode> readObjects(InputStream stream, String name) {
+        List<JsonNode> out = new ArrayList<>();
+        try (InputStream in = InputFiles.bounded(stream, MAX_BYTES, name)) {
+            DumpReader.read(in, name, MAX_BYTES, (o, where) -> out.add(o), list -> { });
         } catch (IOException e) {
-            throw new DoctorException(ExitCode.DATA, file + ": cannot read: " + e.getMessage());
+            throw InputFiles.readFailure(e, name, MAX_BYTES);
         }
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(r, file.toString(), withMarkers);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new DoctorException(ExitCode.DATA, file + ": not UTF-8 text (binary data?)");
-        } catch (IOException e) {
-            throw new DoctorException(ExitCode.DATA, file + ": cannot read: " + e.getMessage());
-        }
+        return out;
     }
 
     public static List<JsonNode> parse(Reader reader, String name) throws IOException {
-        return parse(reader, name, false);
+        List<JsonNode> out = new ArrayList<>();
+        DumpReader.read(reader, name, MAX_BYTES, (o, where) -> out.add(o), list -> { });
+        return out;
     }
 
-    private static List<JsonNode> parse(Reader reader, String name, boolean withMarkers) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        // YAML is a superset of JSON, so one parser reads both.
-        try (JsonParser p = YAML.getFactory().createParser(reader);
-                MappingIterator<JsonNode> it = YAML.readValues(p, JsonNode.class)) {
-            int doc = 0;
-            while (it.hasNextValue()) {
-                JsonNode n = it.nextValue();
-                doc++;
-                if (n == null || n.isNull() || n.isMissingNode()) {
-                    continue;
-                }
-                if (!n.isObject()) {
-                    throw new DoctorException(ExitCode.DATA, name + ": document " + doc + " is not an object");
-                }
-                flatten(n, out, name, doc, withMarkers);
-            }
-        } catch (JsonProcessingException e) {
-            if (causedBy(e, java.nio.charset.CharacterCodingException.class)) {
-                throw new DoctorException(ExitCode.DATA, name + ": not UTF-8 text (binary data?)");
-            }
-            throw new DoctorException(ExitCode.DATA, name + ": " + position(e.getLocation()) + e.getOriginalMessage()
-                    .lines().findFirst().orElse("malformed"));
-        } catch (RuntimeException e) {
-            if (e instanceof DoctorException) {
-                throw e;
-            }
-            Throwable c = e.getCause() instanceof JsonProcessingException ? e.getCause() : e;
-            if (c instanceof JsonProcessingException jpe) {
-                throw new DoctorException(ExitCode.DATA, name + ": " + position(jpe.getLocation())
-                        + jpe.getOriginalMessage().lines().findFirst().orElse("malformed"));
-            }
-            throw new DoctorException(ExitCode.DATA, name + ": malformed: " + c.getMessage());
+    /**
+     * An object of a kind a diagnosis reads must have a name; a namespaced one without a namespace is
+     * in "default", as kubectl puts it (cli-runtime resource.Builder's DefaultNamespace: an object
+     * without metadata.namespace gets the namespace kubectl runs in, "default" unless one is set).
+     */
+    private static JsonNode checked(JsonNode o, String file, String where) {
+        String kind = Json.text(o, "kind");
+        if (!SnapshotAssembler.reads(kind)) {
+            return o;
         }
-        return out;
+        String name = Json.text(o, "metadata", "name");
+        if (name == null || name.isEmpty()) {
+            throw new DoctorException(ExitCode.DATA, file + ": " + where + ": a " + kind + " without metadata.name");
+        }
+        String ns = Json.text(o, "metadata", "namespace");
+        if (SnapshotAssembler.namespaced(kind) && (ns == null || ns.isEmpty()) && o.get("metadata") instanceof ObjectNode m) {
+            m.put("namespace", "default");
+        }
+        return o;
+    }
+
+    /** What a file written by 'injector-doctor snapshot' says itself about what it captured. */
+    private static void marker(JsonNode list, ClusterSnapshot.Builder b) {
+        if (!list.has(Capture.CAPTURED_KINDS)) {
+            return;
+        }
+        list.get(Capture.CAPTURED_KINDS).forEach(k -> kind(k.asText()).ifPresent(b::loaded));
+        String from = "not in the snapshot (when it was captured: ";
+        JsonNode refused = list.get(Capture.NOT_CAPTURED);
+        if (refused != null) {
+            refused.properties().forEach(e -> kind(e.getKey()).ifPresent(k -> b.unreadable(k, from + e.getValue().asText()
+                    + ")")));
+        }
+        JsonNode failed = list.get(Capture.FAILED_KINDS);
+        if (failed != null) {
+            failed.properties().forEach(e -> kind(e.getKey()).ifPresent(k -> b.failed(k, from + e.getValue().asText()
+                    + ")")));
+        }
     }
 
     private static java.util.Optional<ResourceKind> kind(String name) {
@@ -134,41 +128,5 @@ public final class SnapshotFile {
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
-    }
-
-    private static void flatten(JsonNode n, List<JsonNode> out, String name, int doc, boolean withMarkers) {
-        String kind = Json.text(n, "kind");
-        JsonNode items = n.get("items");
-        if (kind != null && kind.endsWith("List") && items != null && items.isArray()) {
-            if (withMarkers && n.has(Capture.CAPTURED_KINDS)) {
-                // Kept as a marker (without its items) so that load() can read what was captured.
-                com.fasterxml.jackson.databind.node.ObjectNode marker = n.deepCopy();
-                marker.remove("items");
-                out.add(marker);
-            }
-            for (JsonNode i : items) {
-                if (i.isObject()) {
-                    flatten(i, out, name, doc, withMarkers);
-                }
-            }
-            return;
-        }
-        if (kind == null) {
-            throw new DoctorException(ExitCode.DATA, name + ": document " + doc + " has no 'kind'");
-        }
-        out.add(n);
-    }
-
-    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String position(JsonLocation loc) {
-        return loc == null || loc.getLineNr() < 0 ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
     }
 }

@@ -134,6 +134,18 @@ public final class CertReportText {
         String mark = errors > 0 ? style.fail(Style.FAIL) : warnings > 0 ? style.warn(Style.WARN) : style.ok(Style.OK);
         line("Status check results are " + mark + " (" + errors + " error(s), " + warnings + " warning(s); "
                 + r.hooks().size() + " injection hook(s) checked on " + r.cluster() + ")");
+        partial(r.notRead()).forEach(this::line);
+    }
+
+    /** What a partial result lacks, after the summary; shared with check's text. */
+    static List<String> partial(List<String> notRead) {
+        if (notRead.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("Partial result: what needs the following was not checked (exit code 2 unless a finding fails the run):");
+        notRead.forEach(n -> lines.add("  " + n));
+        return lines;
     }
 
     private static String cert(CertIdentity c) {

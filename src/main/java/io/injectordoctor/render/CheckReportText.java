@@ -40,6 +40,7 @@ public final class CheckReportText {
                 + report.count(CheckResult.Status.WARNED) + " warnings, " + report.count(CheckResult.Status.FAILED)
                 + " failed, " + report.count(CheckResult.Status.SKIPPED) + " skipped; " + report.suppressedCount()
                 + " findings suppressed");
+        CertReportText.partial(report.notRead()).forEach(out::println);
         out.flush();
     }
 

@@ -2,10 +2,19 @@ package io.injectordoctor.report;
 
 import java.util.List;
 
-/** All results of one run, grouped by category in order. */
-public record CheckReport(String source, List<CategoryResult> categories) {
+/**
+ * All results of one run, grouped by category in order; {@code notRead} says what the API server
+ * failed to give (each with the HTTP status and the path), so that the checks needing it were skipped
+ * and the result is partial.
+ */
+public record CheckReport(String source, List<CategoryResult> categories, List<String> notRead) {
     public CheckReport {
         categories = List.copyOf(categories);
+        notRead = List.copyOf(notRead);
+    }
+
+    public CheckReport(String source, List<CategoryResult> categories) {
+        this(source, categories, List.of());
     }
 
     public record CategoryResult(String name, List<CheckResult> results) {
@@ -17,7 +26,17 @@ public record CheckReport(String source, List<CategoryResult> categories) {
     /** The same run with only the findings that pass {@code keep}: a check passes when none of its findings is kept. */
     public CheckReport restrictedTo(java.util.function.Predicate<Finding> keep) {
         return new CheckReport(source, categories.stream().map(c -> new CategoryResult(c.name(),
-                c.results().stream().map(r -> r.restrictedTo(keep)).toList())).toList());
+                c.results().stream().map(r -> r.restrictedTo(keep)).toList())).toList(), notRead);
+    }
+
+    /** The same run, saying what could not be read. */
+    public CheckReport withNotRead(List<String> reasons) {
+        return new CheckReport(source, categories, reasons);
+    }
+
+    /** Some checks did not run because the API server failed to give what they need. */
+    public boolean partial() {
+        return !notRead.isEmpty();
     }
 
     public List<CheckResult> results() {

@@ -9,11 +9,13 @@ import java.util.Map;
 
 /**
  * The JSON/YAML shape of a check run (documented in docs/output-format.md):
- * {@code {schemaVersion, success, source, failOn, categories: [{name, checks: [{id, description,
- * result, skipReason, findings, suppressed, remediation, hint}]}], summary}}.
+ * {@code {schemaVersion, success, partial, notRead, source, failOn, categories: [{name, checks: [{id,
+ * description, result, skipReason, findings, suppressed, remediation, hint}]}], summary}}.
+ * {@code partial} is true when the API server failed to give some kind ({@code notRead} says which,
+ * with the HTTP status and the path), so the checks that need it were skipped.
  */
-public record CheckReportJson(int schemaVersion, boolean success, String source, String failOn,
-        List<Category> categories, Summary summary) {
+public record CheckReportJson(int schemaVersion, boolean success, boolean partial, List<String> notRead, String source,
+        String failOn, List<Category> categories, Summary summary) {
     public static final int SCHEMA_VERSION = 1;
 
     public record Category(String name, List<CheckJson> checks) {
@@ -37,7 +39,8 @@ public record CheckReportJson(int schemaVersion, boolean success, String source,
         Summary summary = new Summary(report.results().size(), report.count(CheckResult.Status.PASSED),
                 report.count(CheckResult.Status.WARNED), report.count(CheckResult.Status.FAILED),
                 report.count(CheckResult.Status.SKIPPED), report.suppressedCount());
-        return new CheckReportJson(SCHEMA_VERSION, report.success(failOn), report.source(), failOn.lower(), cats, summary);
+        return new CheckReportJson(SCHEMA_VERSION, report.success(failOn), report.partial(), report.notRead(),
+                report.source(), failOn.lower(), cats, summary);
     }
 
     private static CheckJson check(CheckResult r) {

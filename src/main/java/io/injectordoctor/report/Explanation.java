@@ -12,6 +12,17 @@ public record Explanation(int schemaVersion, Subject subject, Injector injector,
         List<String> fix, List<String> notes) {
     public static final int SCHEMA_VERSION = 2;
 
+    /** The same explanation with more notes. */
+    public Explanation withNotes(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(notes == null ? List.of() : notes);
+        all.addAll(more);
+        return new Explanation(schemaVersion, subject, injector, reference, observed, consistent, findings, likelyCauses,
+                fix, List.copyOf(all));
+    }
+
     public record Subject(String kind, String namespace, String name) {
         public String display() {
             return kind.toLowerCase(java.util.Locale.ROOT) + "/" + name + (namespace == null ? "" : " in namespace " + namespace);

@@ -55,7 +55,7 @@ public final class GeneratedPods {
         return "web-%d-%s-%05x".formatted(i / 7, hash, (i * 7919) & 0xfffff);
     }
 
-    static ObjectNode pod(int i, int ns) {
+    public static ObjectNode pod(int i, int ns) {
         String name = podName(i);
         String app = "web-" + (i / 7);
         String rs = name.substring(0, name.lastIndexOf('-'));

@@ -1,6 +1,7 @@
 package io.injectordoctor.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.injectordoctor.testing.Fixtures;
 import io.injectordoctor.testing.MockCluster.Result;
@@ -112,9 +113,11 @@ class BadInputMatrixTest {
         Path truncated = snapshot("truncated.yaml", full.substring(0, full.indexOf("service: {name: istiod") + 20));
         Path binary = tmp.resolve("binary.yaml");
         Files.write(binary, new byte[] {(byte) 0xc3, 0x28, 0, 1, 2, (byte) 0x80, (byte) 0xff});
+        // Past the documented limit (SnapshotFile.MAX_BYTES); sparse, so it costs no disk and, refused
+        // before a byte is read, no time.
         Path huge = tmp.resolve("huge.yaml");
         try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
-            f.setLength(100L * 1024 * 1024);
+            f.setLength(io.injectordoctor.cluster.SnapshotFile.MAX_BYTES + 1);
         }
         Path pod = tmp.resolve("pod.yaml");
         Files.writeString(pod, Fixtures.pod("shop", "new", null, false, false));
@@ -130,6 +133,97 @@ class BadInputMatrixTest {
         assertOneLineError(Result.of("inject", "-f", binary.toString()), 65, "binary.yaml");
         assertOneLineError(Result.of("inject", "-f", huge.toString()), 65, "huge.yaml");
         assertOneLineError(Result.of("restart-injector", "--snapshot", truncated.toString()), 64, "--snapshot");
+    }
+
+    /** A device is refused before it is read: /dev/zero never ends, /dev/urandom is not text. */
+    @Test
+    void devicesAreRefusedBeforeTheyAreRead() {
+        assumeTrue(Files.exists(Path.of("/dev/zero")) && Files.exists(Path.of("/dev/urandom")), "no /dev/zero");
+        Path pod = TrustCluster.write(tmp, "pod.yaml", Fixtures.pod("shop", "new", null, false, false));
+        Path ok = snapshot("ok.yaml", everything());
+        for (List<String> cmd : SNAPSHOT_COMMANDS) {
+            assertOneLineError(run(cmd, "--snapshot", "/dev/zero"), 65, "/dev/zero: is a device, not a file");
+        }
+        assertOneLineError(Result.of("explain", "-f", "/dev/urandom", "--snapshot", ok.toString()), 65,
+                "/dev/urandom: is a device, not a file");
+        assertOneLineError(Result.of("inject", "-f", "/dev/zero"), 65, "/dev/zero: is a device, not a file");
+        assertOneLineError(Result.of("inject", "-f", pod.toString(), "--snapshot", "/dev/urandom"), 65,
+                "/dev/urandom: is a device");
+        assertOneLineError(Result.of("check-certs", "--no-probe", "--root-cert", "/dev/zero", "--snapshot", ok.toString()),
+                65, "/dev/zero: is a device, not a file", "(--root-cert)");
+    }
+
+    /** Output that cannot be written is exit 74 and one line, for every command that writes to standard output. */
+    @Test
+    void aFullDiskIsExit74ForEveryCommand() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full");
+        Path ok = snapshot("ok.yaml", everything());
+        Path pod = TrustCluster.write(tmp, "pod.yaml", Fixtures.pod("shop", "new", null, false, false));
+        List<List<String>> cmds = new ArrayList<>();
+        for (List<String> c : SNAPSHOT_COMMANDS) {
+            List<String> withSnapshot = new ArrayList<>(c);
+            withSnapshot.addAll(List.of("--snapshot", ok.toString()));
+            cmds.add(withSnapshot);
+        }
+        cmds.add(List.of("inject", "-f", pod.toString()));
+        cmds.add(List.of("explain", "-f", pod.toString(), "--snapshot", ok.toString()));
+        cmds.add(List.of("checks", "list"));
+        cmds.add(List.of("checks", "show", "ID0101"));
+        cmds.add(List.of("docs", "trust"));
+        cmds.add(List.of("snapshot", "-o", "-", "--demo"));
+        cmds.add(List.of("snapshot", "-o", "/dev/full", "--demo"));
+        for (List<String> cmd : cmds) {
+            for (String format : List.of("text", "json")) {
+                List<String> args = new ArrayList<>(cmd);
+                if (!cmd.get(0).equals("docs") && !cmd.get(0).equals("checks") && !cmd.get(0).equals("snapshot")) {
+                    args.addAll(List.of("-o", format));
+                }
+                java.io.StringWriter err = new java.io.StringWriter();
+                int code;
+                try (java.io.PrintWriter full = new java.io.PrintWriter(new java.io.FileOutputStream("/dev/full"))) {
+                    code = io.injectordoctor.cli.Main.run(full, new java.io.PrintWriter(err), args.toArray(String[]::new));
+                }
+                assertOneLineError(new Result(code, "", err.toString()), 74, "cannot write");
+                assertThat(err.toString().lines()).as("%s", args).hasSize(1);
+            }
+        }
+    }
+
+    /** A pod without a namespace is in "default", as kubectl has it; one without a name is bad data. */
+    @Test
+    void aSnapshotPodWithoutNameOrNamespace() {
+        String noNamespace = "apiVersion: v1\nkind: Pod\nmetadata: {name: loose}\nspec: {containers: [{name: a}]}\n";
+        Path file = snapshot("no-namespace.yaml", TrustCluster.join(everything(), Fixtures.namespace("default"), noNamespace));
+        Result r = Result.of("explain", "pod/loose", "-n", "default", "--snapshot", file.toString());
+        assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
+        assertThat(r.out()).contains("pod/loose in namespace default");
+        assertThat(Result.of("explain", "pods", "-A", "--snapshot", file.toString()).out()).contains("default ", "loose");
+        Path noName = snapshot("no-name.yaml", TrustCluster.join(everything(),
+                "apiVersion: v1\nkind: Pod\nmetadata: {namespace: shop}\nspec: {containers: [{name: a}]}\n"));
+        for (List<String> cmd : SNAPSHOT_COMMANDS) {
+            assertOneLineError(run(cmd, "--snapshot", noName.toString()), 65, "no-name.yaml: document ",
+                    ": a Pod without metadata.name");
+        }
+    }
+
+    /** A selector that is not an object cannot be stored by an API server, only written in a file: it is reported. */
+    @Test
+    void aHookSelectorThatIsNotAnObject() {
+        String install = cluster.install().replaceFirst("objectSelector:", "objectSelector: [not, an, object]\n  x-was:");
+        Path file = snapshot("selector.yaml", TrustCluster.join(install, cluster.controlPlane(), TrustCluster.apps()));
+        Result explain = run(List.of("explain", "pod/web", "-n", "shop"), "--snapshot", file.toString());
+        assertThat(explain.exitCode()).as(explain.err()).isEqualTo(1);
+        assertThat(explain.out()).contains("objectSelector is a list, not a label selector");
+        for (List<String> cmd : SNAPSHOT_COMMANDS) {
+            Result r = run(cmd, "--snapshot", file.toString());
+            assertThat(r.exitCode()).as("%s: %s", cmd, r.err()).isIn(0, 1);
+            assertThat(r.err()).doesNotContain("internal error");
+        }
+    }
+
+    @Test
+    void aNamespaceWithASpaceIsAUsageError() {
+        assertOneLineError(Result.of("snapshot", "-o", "-", "-n", "a b", "--demo"), 64, "'a b' is not a namespace name");
     }
 
     @Test

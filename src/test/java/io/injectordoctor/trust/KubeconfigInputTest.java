@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.injectordoctor.testing.MockCluster.Result;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,6 +140,25 @@ class KubeconfigInputTest {
         assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
         assertThat(r.err()).isEmpty();
         assertThat(writer.isAlive()).isFalse();
+    }
+
+    /** --kubeconfig /dev/stdin, with the kubeconfig piped in: a fresh JVM, so that standard input is a real pipe. */
+    @Test
+    void aKubeconfigOnStandardInputIsRead() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/stdin")), "no /dev/stdin");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(List.of(javaBin, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "io.injectordoctor.cli.Main", "explain", "pod/web", "--kubeconfig", "/dev/stdin", "-o", "json"))
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        try (var in = p.getOutputStream()) {
+            in.write(TrustCluster.kubeconfig(api.port(), "t").replace("namespace: default", "namespace: shop")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err).isIn(0, 1);
+        assertThat(out).contains("\"name\" : \"web\"", "\"namespace\" : \"shop\"");
     }
 
     @Test

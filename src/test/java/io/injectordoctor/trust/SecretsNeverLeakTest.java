@@ -20,19 +20,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every command, every output format, with and without --debug, live and from a snapshot, over
- * secrets that hold private keys, tokens and a last-applied annotation with a key: no key block,
- * no key bytes in any encoding and no token may show up in stdout, stderr or a file.
+ * credentials in every place they are found: secrets that hold private keys, tokens and a
+ * last-applied annotation with a key; a kubeconfig with a token, a client key and a password in its
+ * server URL; container env values, annotations holding a key, a JWT and a bearer token, ConfigMap
+ * data holding a kubeconfig's credentials, and a last-applied annotation repeating env values. No key
+ * block, no key bytes in any encoding and no token may show up in stdout, stderr or a file.
  */
 class SecretsNeverLeakTest {
-    /** Each output format, then --debug once (it changes what failures print, not the format). */
+    /** Each output format, with and without --debug (it changes what failures print, not the format). */
     private static final List<List<String>> VARIANTS = List.of(List.of("-o", "text"), List.of("-o", "json"),
-            List.of("-o", "yaml"), List.of("-o", "json", "--debug"));
+            List.of("-o", "yaml"), List.of("-o", "text", "--debug"), List.of("-o", "json", "--debug"),
+            List.of("-o", "yaml", "--debug"));
 
     private final TrustCluster cluster = new TrustCluster();
     private final Pki.Issued caKey = cluster.root;
     private final Pki.Issued leafKey = cluster.serving;
     private final String token = "tkn" + HexFormat.of().formatHex(random(24));
     private final String bearer = "bearer" + HexFormat.of().formatHex(random(24));
+    private final String urlPassword = "pw" + HexFormat.of().formatHex(random(16));
+    private final Pki.Issued clientKey = Pki.root("alice", java.time.Instant.now().minusSeconds(60),
+            java.time.Instant.now().plusSeconds(3600));
+    /** Credentials outside Secrets, as CaptureTest has them: env values, annotations, ConfigMap data. */
+    private final CaptureTest outside = new CaptureTest();
 
     @TempDir
     Path tmp;
@@ -66,19 +75,60 @@ class SecretsNeverLeakTest {
     }
 
     private String everything() {
-        return TrustCluster.join(cluster.install(), cluster.controlPlane(), TrustCluster.apps(), secrets());
+        return TrustCluster.join(cluster.install(), cluster.controlPlane(), TrustCluster.apps(), secrets(),
+                outside.credentials(), lastAppliedEnv());
+    }
+
+    /** A Deployment whose env values are repeated in its last-applied-configuration annotation. */
+    private String lastAppliedEnv() {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: leaky
+                  namespace: shop
+                  annotations:
+                    kubectl.kubernetes.io/last-applied-configuration: '{"kind":"Deployment","spec":{"template":{"spec":{"containers":[{"name":"app","env":[{"name":"API_TOKEN","value":"%1$s"}]}]}}}}'
+                spec:
+                  selector: {matchLabels: {app: leaky}}
+                  template:
+                    metadata: {labels: {app: leaky}}
+                    spec:
+                      containers:
+                      - name: app
+                        image: app:1
+                        env: [{name: API_TOKEN, value: "%1$s"}]
+                """.formatted(token);
+    }
+
+    /**
+     * The kubeconfig of the live runs: the bearer token, a client certificate and key, and a
+     * password in the server URL (the mock server is plain HTTP, so, as kubectl, none is sent; all
+     * are read and none may be printed).
+     */
+    private String kubeconfig(int port) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: mock, cluster: {server: "http://admin:%s@127.0.0.1:%d"}}]
+                users: [{name: tester, user: {token: "%s", client-certificate-data: %s, client-key-data: %s}}]
+                contexts: [{name: mock, context: {cluster: mock, user: tester, namespace: default}}]
+                current-context: mock
+                """.formatted(urlPassword, port, bearer, TrustCluster.b64(clientKey.certificatePem()),
+                TrustCluster.b64(clientKey.keyPem()));
     }
 
     /** What must never be printed: key blocks and every encoding of the key bytes and the tokens. */
     private List<String> forbidden() {
-        List<String> out = new ArrayList<>(List.of("PRIVATE KEY", token, TrustCluster.b64(token), bearer));
-        for (Pki.Issued i : List.of(caKey, leafKey)) {
+        List<String> out = new ArrayList<>(List.of("PRIVATE KEY", token, TrustCluster.b64(token), bearer, urlPassword));
+        out.addAll(outside.secrets());
+        for (Pki.Issued i : List.of(caKey, leafKey, clientKey, outside.key)) {
             byte[] der = i.key().getEncoded();
             String derB64 = Base64.getEncoder().encodeToString(der);
             out.add(derB64.substring(derB64.length() - 40));
             String hex = HexFormat.of().formatHex(der);
             out.add(hex.substring(hex.length() - 48));
-            out.add(hex.substring(hex.length() - 48).toUpperCase());
+            out.add(hex.substring(hex.length() - 48).toUpperCase(java.util.Locale.ROOT));
             out.add(new String(der, StandardCharsets.ISO_8859_1).substring(der.length - 24));
             for (String pem : List.of(i.keyPem(), pkcs8(i))) {
                 String body = pem.lines().filter(l -> !l.startsWith("-----")).reduce("", String::concat);
@@ -99,7 +149,9 @@ class SecretsNeverLeakTest {
                 List.of("explain", "pod/web", "-n", "shop"),
                 List.of("check"),
                 List.of("check-certs", "--no-probe"),
-                List.of("inject", "-f", podFile));
+                List.of("inject", "-f", podFile),
+                // the pod whose env values, annotations and last-applied annotation hold credentials
+                List.of("explain", "pod/leaky", "-n", "shop"));
     }
 
     @Test
@@ -113,8 +165,11 @@ class SecretsNeverLeakTest {
             c.server().expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
                     .andReturn(201, "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectAccessReview\","
                             + "\"status\":{\"allowed\":true}}").always();
-            Path kc = TrustCluster.write(tmp, "kubeconfig", TrustCluster.kubeconfig(c.server().getPort(), bearer));
+            Path kc = TrustCluster.write(tmp, "kubeconfig", kubeconfig(c.server().getPort()));
             List<List<String>> live = new ArrayList<>(commands(pod.toString()));
+            // Several clusters (here the one context): the fleet table and its JSON.
+            live.add(List.of("check", "--all-contexts"));
+            live.add(List.of("explain", "pods", "-A", "--all-contexts"));
             live.add(List.of("restart-injector", "--dry-run", "--force"));
             // Without consent it refuses (exit 64): the refusal and its --debug trace must not leak either.
             live.add(List.of("restart-injector", "--force"));
@@ -149,7 +204,7 @@ class SecretsNeverLeakTest {
                 assertNoLeak(args, r);
             }
         }
-        assertThat(results).hasSize(7 * 4);
+        assertThat(results).hasSize(10 * VARIANTS.size());
         // The runs did something: the root was found and checked, verdicts were given.
         assertThat(results.get(0).out()).contains("shop");
         assertThat(results.get(results.size() - 1).exitCode()).isEqualTo(64);
@@ -174,7 +229,48 @@ class SecretsNeverLeakTest {
                 runs++;
             }
         }
-        assertThat(runs).isEqualTo(20);
+        assertThat(runs).isEqualTo(6 * VARIANTS.size());
+        assertNoFileLeak(start);
+    }
+
+    /**
+     * The failure paths: the same kubeconfig (token, client key, password in the URL) to a port where
+     * nothing listens. Every message names the server, and none may show its password.
+     */
+    @Test
+    void unreachableServerInEveryFormatAndAtDebug() throws IOException {
+        Path pod = TrustCluster.write(tmp, "pod.yaml", io.injectordoctor.testing.Fixtures.pod("shop", "new", null, false, false));
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path kc = TrustCluster.write(tmp, "kubeconfig", kubeconfig(port));
+        long start = System.currentTimeMillis();
+        List<List<String>> cmds = new ArrayList<>(commands(pod.toString()));
+        cmds.add(List.of("check", "--all-contexts"));
+        cmds.add(List.of("restart-injector", "--dry-run", "--force"));
+        int runs = 0;
+        for (List<String> cmd : cmds) {
+            for (List<String> variant : VARIANTS) {
+                List<String> args = new ArrayList<>(cmd);
+                args.addAll(variant);
+                args.addAll(List.of("--kubeconfig", kc.toString(), "--request-timeout", "2"));
+                Result r = Result.of(args.toArray(String[]::new));
+                assertNoLeak(args, r);
+                assertThat(r.out() + r.err()).as("%s", args).contains("127.0.0.1:" + port);
+                runs++;
+            }
+        }
+        for (List<String> args : List.of(List.of("snapshot", "-o", tmp.resolve("never.yaml").toString()),
+                List.of("snapshot", "-o", "-", "--debug"))) {
+            List<String> all = new ArrayList<>(args);
+            all.addAll(List.of("--kubeconfig", kc.toString(), "--request-timeout", "2"));
+            Result r = Result.of(all.toArray(String[]::new));
+            assertThat(r.exitCode()).as("%s: %s", all, r.err()).isEqualTo(69);
+            assertNoLeak(all, r);
+        }
+        assertThat(runs).isEqualTo(8 * VARIANTS.size());
+        assertThat(tmp.resolve("never.yaml")).doesNotExist();
         assertNoFileLeak(start);
     }
 
@@ -215,23 +311,19 @@ class SecretsNeverLeakTest {
             files.filter(f -> f.getFileName().toString().matches("(?i).*(injector|doctor|snapshot|kubeconfig).*"))
                     .forEach(candidates::add);
         }
-        {
-            {
-                for (Path f : candidates.stream().filter(Files::isRegularFile).toList()) {
-                    if (Files.getLastModifiedTime(f).toMillis() < start || Files.size(f) > 50_000_000) {
-                        continue;
-                    }
-                    byte[] bytes;
-                    try {
-                        bytes = Files.readAllBytes(f);
-                    } catch (IOException unreadable) {
-                        continue;
-                    }
-                    String text = new String(bytes, StandardCharsets.ISO_8859_1);
-                    for (String x : forbidden()) {
-                        assertThat(text).as("file %s", f).doesNotContain(x);
-                    }
-                }
+        for (Path f : candidates.stream().filter(Files::isRegularFile).toList()) {
+            if (Files.getLastModifiedTime(f).toMillis() < start || Files.size(f) > 50_000_000) {
+                continue;
+            }
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(f);
+            } catch (IOException unreadable) {
+                continue;
+            }
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            for (String x : forbidden()) {
+                assertThat(text).as("file %s", f).doesNotContain(x);
             }
         }
     }
