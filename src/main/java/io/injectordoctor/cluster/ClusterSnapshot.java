@@ -4,6 +4,7 @@ import io.injectordoctor.model.ConfigMapInfo;
 import io.injectordoctor.model.EndpointsInfo;
 import io.injectordoctor.model.EventInfo;
 import io.injectordoctor.model.NamespaceInfo;
+import io.injectordoctor.model.NodeInfo;
 import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.SecretInfo;
 import io.injectordoctor.model.ServiceInfo;
@@ -35,6 +36,7 @@ public final class ClusterSnapshot {
     private final List<EndpointsInfo> endpoints;
     private final List<SecretInfo> secrets;
     private final List<EventInfo> events;
+    private final List<NodeInfo> nodes;
     private final Set<ResourceKind> loaded;
     private final Map<ResourceKind, String> unreadable;
     private final Map<String, NamespaceInfo> namespaceIndex = new java.util.HashMap<>();
@@ -51,6 +53,7 @@ public final class ClusterSnapshot {
         this.endpoints = List.copyOf(b.endpoints);
         this.secrets = List.copyOf(b.secrets);
         this.events = List.copyOf(b.events);
+        this.nodes = List.copyOf(b.nodes);
         this.loaded = b.loaded.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(b.loaded));
         this.unreadable = Map.copyOf(b.unreadable);
         // Whole-cluster audits look a namespace up once per pod.
@@ -143,6 +146,10 @@ public final class ClusterSnapshot {
         return events;
     }
 
+    public List<NodeInfo> nodes() {
+        return nodes;
+    }
+
     public Set<ResourceKind> loaded() {
         return loaded;
     }
@@ -169,6 +176,7 @@ public final class ClusterSnapshot {
         private final List<EndpointsInfo> endpoints = new ArrayList<>();
         private final List<SecretInfo> secrets = new ArrayList<>();
         private final List<EventInfo> events = new ArrayList<>();
+        private final List<NodeInfo> nodes = new ArrayList<>();
         private final Set<ResourceKind> loaded = EnumSet.noneOf(ResourceKind.class);
         private final Map<ResourceKind, String> unreadable = new EnumMap<>(ResourceKind.class);
 
@@ -234,6 +242,12 @@ public final class ClusterSnapshot {
             return this;
         }
 
+        public Builder node(NodeInfo n) {
+            nodes.add(n);
+            loaded.add(ResourceKind.NODE);
+            return this;
+        }
+
         /** Marks a kind as read, even when no object of it exists. */
         public Builder loaded(ResourceKind kind) {
             loaded.add(kind);
@@ -256,6 +270,7 @@ public final class ClusterSnapshot {
             endpoints.addAll(o.endpoints);
             secrets.addAll(o.secrets);
             events.addAll(o.events);
+            nodes.addAll(o.nodes);
             loaded.addAll(o.loaded);
             return this;
         }
@@ -276,6 +291,7 @@ public final class ClusterSnapshot {
         b.endpoints.addAll(endpoints);
         b.secrets.addAll(secrets);
         b.events.addAll(events);
+        b.nodes.addAll(nodes);
         b.loaded.addAll(loaded);
         b.unreadable.putAll(unreadable);
         return b;
