@@ -82,8 +82,9 @@ public final class ExplainText {
 
     private String verdict(Explanation.Reference r) {
         if ("refused".equals(r.admission()) && r.refusal() != null) {
-            return style.fail("REFUSED") + ": pods like this cannot be created (HTTP " + r.refusal().httpCode() + " "
-                    + r.refusal().reason() + "): " + r.refusal().message();
+            String reason = r.refusal().reason() == null || r.refusal().reason().isEmpty() ? "" : " " + r.refusal().reason();
+            return style.fail("REFUSED") + ": pods like this cannot be created (HTTP " + r.refusal().httpCode() + reason
+                    + "): " + r.refusal().message();
         }
         if (r.inject() == null) {
             return style.warn("UNKNOWN") + ": whether the API server calls the injector depends on what injector-doctor"
