@@ -74,7 +74,7 @@ public final class ObjectConverter {
         for (JsonNode c : items(spec, field)) {
             String name = text(c, "name");
             out.add(new ContainerInfo(name, text(c, "image"), text(c, "restartPolicy"), Json.strings(c, "args"),
-                    IstioLayout.INJECTOR_CONTAINERS.contains(name) ? literalEnv(c) : Map.of()));
+                    name != null && IstioLayout.INJECTOR_CONTAINERS.contains(name) ? literalEnv(c) : Map.of()));
         }
         return out;
     }

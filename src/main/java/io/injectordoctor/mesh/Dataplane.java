@@ -29,7 +29,12 @@ public enum Dataplane {
      */
     public static boolean selectedForAmbient(String namespace, Map<String, String> namespaceLabels,
             Map<String, String> podLabels, Map<String, String> podAnnotations) {
-        if (podAnnotations.containsKey(IstioLayout.STATUS_ANNOTATION) || CNI_EXCLUDED_NAMESPACE.equals(namespace)) {
+        return !podAnnotations.containsKey(IstioLayout.STATUS_ANNOTATION) && asksForAmbient(namespace, namespaceLabels, podLabels);
+    }
+
+    /** The labels ask for ambient (by pod, or by namespace without the pod's {@code none}), whatever the pod runs. */
+    public static boolean asksForAmbient(String namespace, Map<String, String> namespaceLabels, Map<String, String> podLabels) {
+        if (CNI_EXCLUDED_NAMESPACE.equals(namespace)) {
             return false;
         }
         if (IstioLayout.asksForAmbient(podLabels)) {

@@ -63,6 +63,14 @@ public record ProxyObservation(ProxyKind kind, BuiltInProxy builtIn, SidecarStat
                 false, templates);
     }
 
+    /** A workload's pods as its template makes them: the template's metadata and spec, owned by the workload. */
+    public static ProxyObservation ofTemplate(WorkloadInfo w) {
+        ObjectMeta t = w.templateMeta();
+        ObjectMeta meta = new ObjectMeta(w.meta().namespace(), w.meta().name(), t.labels(), t.annotations(), null, null,
+                List.of(new OwnerRef(w.kind(), w.meta().name(), w.meta().uid(), true)), null);
+        return of(new PodInfo(meta, w.templateSpec(), null, false));
+    }
+
     private static ProxyObservation infrastructure(BuiltInProxy p, List<String> templates) {
         return new ProxyObservation(ProxyKind.MESH_INFRASTRUCTURE, p, null, false, templates);
     }
