@@ -13,10 +13,14 @@ import io.injectordoctor.checks.health.InjectorEndpointsReady;
 import io.injectordoctor.checks.health.InjectorPodsReady;
 import io.injectordoctor.checks.health.WebhookFailurePolicy;
 import io.injectordoctor.checks.health.WebhookTimeout;
+import io.injectordoctor.checks.namespaces.AmbientSelectedForSidecars;
 import io.injectordoctor.checks.namespaces.ConflictingNamespaceLabels;
 import io.injectordoctor.checks.namespaces.IgnoredNamespaceLabelled;
 import io.injectordoctor.checks.namespaces.NamespaceRevisionLabel;
+import io.injectordoctor.checks.pods.NativeSidecarSupport;
 import io.injectordoctor.checks.pods.PodMissingSidecar;
+import io.injectordoctor.checks.pods.ProxyNeverInjected;
+import io.injectordoctor.checks.pods.StaleRevisionProxy;
 import io.injectordoctor.checks.pods.PodUnexpectedSidecar;
 import io.injectordoctor.checks.webhooks.InjectionWebhookPresent;
 import io.injectordoctor.checks.webhooks.OverlappingWebhooks;
@@ -50,12 +54,16 @@ public final class BuiltInChecks {
                 new NamespaceRevisionLabel(),
                 new ConflictingNamespaceLabels(),
                 new IgnoredNamespaceLabelled(),
+                new AmbientSelectedForSidecars(),
                 new InjectSettingOnWorkloadMetadata(),
                 new InjectValueInvalid(),
                 new HostNetworkInjectionRequested(),
                 new PodCreationRefused(),
                 new PodMissingSidecar(),
                 new PodUnexpectedSidecar(),
+                new StaleRevisionProxy(),
+                new ProxyNeverInjected(),
+                new NativeSidecarSupport(),
                 new CaBundleTrustsRoot(),
                 new InjectorEndpointsReady(),
                 new InjectorPodsReady(),

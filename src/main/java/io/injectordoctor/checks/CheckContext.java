@@ -96,6 +96,18 @@ public final class CheckContext {
     }
 
     /**
+     * How the injector of a decision adds istio-proxy to a pod with these annotations: native or
+     * regular sidecar, from istiod's setting and the nodes, which are unknown when they could not be read.
+     */
+    public io.injectordoctor.decision.SidecarMode sidecarMode(Decision d, Map<String, String> podAnnotations) {
+        io.injectordoctor.cluster.ResourceKind node = io.injectordoctor.cluster.ResourceKind.NODE;
+        String refused = snapshot.unreadable().get(node);
+        List<io.injectordoctor.model.NodeInfo> nodes = refused == null && snapshot.isLoaded(node) ? snapshot.nodes() : null;
+        return io.injectordoctor.decision.SidecarMode.of(d.injector(), podAnnotations, nodes,
+                refused != null ? refused : nodes == null ? "the nodes were not read" : null);
+    }
+
+    /**
      * A value several checks derive from the snapshot, made by the first that asks. Keys are the
      * deriving class or a constant of it, so that two families never collide.
      */

@@ -4,6 +4,7 @@ import io.injectordoctor.model.ConfigMapInfo;
 import io.injectordoctor.model.EndpointsInfo;
 import io.injectordoctor.model.EventInfo;
 import io.injectordoctor.model.NamespaceInfo;
+import io.injectordoctor.model.NodeInfo;
 import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.SecretInfo;
 import io.injectordoctor.model.ServiceInfo;
@@ -37,6 +38,7 @@ public final class ClusterSnapshot {
     private final List<EndpointsInfo> endpoints;
     private final List<SecretInfo> secrets;
     private final List<EventInfo> events;
+    private final List<NodeInfo> nodes;
     private final Set<ResourceKind> loaded;
     private final Map<ResourceKind, String> unreadable;
     private final Map<ResourceKind, String> failed;
@@ -55,6 +57,7 @@ public final class ClusterSnapshot {
         this.endpoints = List.copyOf(b.endpoints);
         this.secrets = List.copyOf(b.secrets);
         this.events = List.copyOf(b.events);
+        this.nodes = List.copyOf(b.nodes);
         this.loaded = b.loaded.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(b.loaded));
         this.unreadable = Map.copyOf(b.unreadable);
         this.failed = Map.copyOf(b.failed);
@@ -149,6 +152,10 @@ public final class ClusterSnapshot {
         return events;
     }
 
+    public List<NodeInfo> nodes() {
+        return nodes;
+    }
+
     public Set<ResourceKind> loaded() {
         return loaded;
     }
@@ -185,6 +192,7 @@ public final class ClusterSnapshot {
         private final List<EndpointsInfo> endpoints = new ArrayList<>();
         private final List<SecretInfo> secrets = new ArrayList<>();
         private final List<EventInfo> events = new ArrayList<>();
+        private final List<NodeInfo> nodes = new ArrayList<>();
         private final Set<ResourceKind> loaded = EnumSet.noneOf(ResourceKind.class);
         private final Map<ResourceKind, String> unreadable = new EnumMap<>(ResourceKind.class);
         private final Map<ResourceKind, String> failed = new EnumMap<>(ResourceKind.class);
@@ -252,6 +260,12 @@ public final class ClusterSnapshot {
             return this;
         }
 
+        public Builder node(NodeInfo n) {
+            nodes.add(n);
+            loaded.add(ResourceKind.NODE);
+            return this;
+        }
+
         /** Marks a kind as read, even when no object of it exists. */
         public Builder loaded(ResourceKind kind) {
             loaded.add(kind);
@@ -286,6 +300,7 @@ public final class ClusterSnapshot {
             endpoints.addAll(o.endpoints);
             secrets.addAll(o.secrets);
             events.addAll(o.events);
+            nodes.addAll(o.nodes);
             loaded.addAll(o.loaded);
             return this;
         }
@@ -306,6 +321,7 @@ public final class ClusterSnapshot {
         b.endpoints.addAll(endpoints);
         b.secrets.addAll(secrets);
         b.events.addAll(events);
+        b.nodes.addAll(nodes);
         b.loaded.addAll(loaded);
         b.unreadable.putAll(unreadable);
         b.failed.putAll(failed);

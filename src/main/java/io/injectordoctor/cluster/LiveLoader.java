@@ -64,6 +64,10 @@ public final class LiveLoader {
                 listInto(k, ns, LiveLoader::all, b);
             }
         }
+        if (req.wants(ResourceKind.NODE) && !cpOnly) {
+            // Cluster-scoped and optional: a refusal is recorded, and native-sidecar support is said unknown.
+            listInto(ResourceKind.NODE, null, LiveLoader::all, b);
+        }
         if (req.wants(ResourceKind.EVENT) && !cpOnly) {
             listInto(ResourceKind.EVENT, ns, o -> "Warning".equals(Json.text(o, "type")), b);
         }

@@ -5,6 +5,7 @@ import static io.injectordoctor.cluster.Json.items;
 import static io.injectordoctor.cluster.Json.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.model.Condition;
 import io.injectordoctor.model.ConfigMapInfo;
 import io.injectordoctor.model.ContainerInfo;
@@ -71,9 +72,28 @@ public final class ObjectConverter {
     private static List<ContainerInfo> containers(JsonNode spec, String field) {
         List<ContainerInfo> out = new ArrayList<>();
         for (JsonNode c : items(spec, field)) {
-            out.add(new ContainerInfo(text(c, "name"), text(c, "image"), text(c, "restartPolicy")));
+            String name = text(c, "name");
+            out.add(new ContainerInfo(name, text(c, "image"), text(c, "restartPolicy"), Json.strings(c, "args"),
+                    name != null && IstioLayout.INJECTOR_CONTAINERS.contains(name) ? literalEnv(c) : Map.of()));
         }
         return out;
+    }
+
+    /** The environment entries with a literal value; those from secrets or fields are not read. */
+    private static Map<String, String> literalEnv(JsonNode container) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (JsonNode e : items(container, "env")) {
+            String name = text(e, "name");
+            JsonNode value = e.get("value");
+            if (name != null && value != null && value.isValueNode() && !value.isNull()) {
+                env.put(name, value.asText());
+            }
+        }
+        return env;
+    }
+
+    public static io.injectordoctor.model.NodeInfo node(JsonNode o) {
+        return new io.injectordoctor.model.NodeInfo(meta(o), text(o, "status", "nodeInfo", "kubeletVersion"));
     }
 
     public static PodInfo pod(JsonNode o) {

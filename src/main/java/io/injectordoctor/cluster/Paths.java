@@ -60,6 +60,7 @@ final class Paths {
             case ENDPOINTSLICE -> "EndpointSlice";
             case SECRET -> "Secret";
             case EVENT -> "Event";
+            case NODE -> "Node";
         };
     }
 }

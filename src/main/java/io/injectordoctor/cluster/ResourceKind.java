@@ -15,7 +15,9 @@ public enum ResourceKind {
     ENDPOINTS("", "endpoints", true),
     ENDPOINTSLICE("discovery.k8s.io", "endpointslices", true),
     SECRET("", "secrets", true),
-    EVENT("", "events", true);
+    EVENT("", "events", true),
+    /** Kubelet versions decide whether istiod injects native sidecars; optional: refused, it is said unknown. */
+    NODE("", "nodes", false);
 
     private final String group;
     private final String resource;

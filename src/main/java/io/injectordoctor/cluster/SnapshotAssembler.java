@@ -39,6 +39,7 @@ public final class SnapshotAssembler {
             }
             case "Secret" -> builder.secret(SecretReader.read(o));
             case "Event" -> builder.event(ObjectConverter.event(o));
+            case "Node" -> builder.node(ObjectConverter.node(o));
             default -> {
                 skippedKinds.add(kind);
                 return false;

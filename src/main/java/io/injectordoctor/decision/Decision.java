@@ -23,11 +23,24 @@ public record Decision(boolean inject, AdmissionOutcome admission, Refusal refus
      * {@code versionSource} says where it came from (an image, --istio-version, or nothing).
      */
     public record InjectorInfo(String revision, String version, String versionSource, RuleSet rules,
-            String configMap) {
+            String configMap, NativeSidecarsEnv nativeSidecars) {
+        public InjectorInfo(String revision, String version, String versionSource, RuleSet rules, String configMap) {
+            this(revision, version, versionSource, rules, configMap, NativeSidecarsEnv.NOT_READ);
+        }
+    }
+
+    /**
+     * istiod's ENABLE_NATIVE_SIDECARS as its Deployment sets it: {@code read} is false when the
+     * Deployment was not found (or the version was given with --istio-version); {@code value} is null
+     * when the variable is not set.
+     */
+    public record NativeSidecarsEnv(boolean read, String value) {
+        public static final NativeSidecarsEnv NOT_READ = new NativeSidecarsEnv(false, null);
     }
 
     private static final Set<ReasonCode> SIDE_NOTES = Set.of(ReasonCode.SEED_RUNBOOK_DIFFERS, ReasonCode.VERSION_UNKNOWN,
-            ReasonCode.POLICY_EXPLICIT, ReasonCode.MATCH_CONDITIONS_TRUE, ReasonCode.ALREADY_INJECTED);
+            ReasonCode.POLICY_EXPLICIT, ReasonCode.MATCH_CONDITIONS_TRUE, ReasonCode.ALREADY_INJECTED,
+            ReasonCode.TEMPLATES_SELECTED);
 
     /** true inject, false not (not called, refused, or the injector declines), null unknown. */
     public Boolean injectOrUnknown() {

@@ -48,10 +48,42 @@ public final class InjectorConfigParser {
             JsonNode p = root.get("policy");
             String policy = p == null || p.isNull() ? "" : p.asText();
             return new InjectorConfig(source, policy, selectors(root.get("neverInjectSelector"), "neverInjectSelector"),
-                    selectors(root.get("alwaysInjectSelector"), "alwaysInjectSelector"), null);
+                    selectors(root.get("alwaysInjectSelector"), "alwaysInjectSelector"), null, templates(root));
         } catch (IllegalArgumentException e) {
             return new InjectorConfig(source, null, List.of(), List.of(), e.getMessage());
         }
+    }
+
+    /**
+     * {@code templates} (a map of name to template text), {@code defaultTemplates} and {@code aliases}
+     * (pkg/kube/inject/webhook.go Config); a part of another shape is read as absent, as the decision
+     * only needs the names.
+     */
+    private static InjectorConfig.Templates templates(JsonNode root) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        JsonNode t = root.get("templates");
+        if (t != null && t.isObject()) {
+            t.fieldNames().forEachRemaining(names::add);
+        }
+        List<String> defaults = new ArrayList<>();
+        JsonNode d = root.get("defaultTemplates");
+        if (d != null && d.isArray()) {
+            d.forEach(n -> defaults.add(n.asText()));
+        }
+        java.util.Map<String, List<String>> aliases = new java.util.LinkedHashMap<>();
+        JsonNode a = root.get("aliases");
+        if (a != null && a.isObject()) {
+            a.properties().forEach(e -> {
+                List<String> to = new ArrayList<>();
+                if (e.getValue().isArray()) {
+                    e.getValue().forEach(n -> to.add(n.asText()));
+                }
+                aliases.put(e.getKey(), to);
+            });
+        }
+        // istiod falls back to the sidecar template when the ConfigMap names no default (inject.go UnmarshalConfig).
+        return new InjectorConfig.Templates(names, defaults.isEmpty() ? List.of(io.injectordoctor.mesh.IstioLayout.SIDECAR_TEMPLATE)
+                : defaults, aliases);
     }
 
     private static List<LabelSelector> selectors(JsonNode node, String field) {

@@ -71,6 +71,18 @@ public final class InjectorInstall {
         return Optional.empty();
     }
 
+    /** A literal environment value of the injector's container (discovery or sidecar-injector-webhook); null when unset. */
+    public static String env(WorkloadInfo deployment, String name) {
+        for (String preferred : IstioLayout.INJECTOR_CONTAINERS) {
+            for (ContainerInfo c : deployment.templateSpec().containers()) {
+                if (preferred.equals(c.name())) {
+                    return c.env().get(name);
+                }
+            }
+        }
+        return null;
+    }
+
     /** The version of the injector image; the container named discovery (istiod) or sidecar-injector-webhook first. */
     public static Optional<IstioVersion> version(WorkloadInfo deployment) {
         List<ContainerInfo> cs = deployment.templateSpec().containers();

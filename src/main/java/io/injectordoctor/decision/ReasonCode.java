@@ -37,6 +37,8 @@ public enum ReasonCode {
     POLICY_ENABLED("The injector's default policy is enabled: pods without an explicit choice are injected."),
     POLICY_DISABLED("The injector's default policy is disabled: only pods that ask for it are injected."),
     POLICY_EXPLICIT("The explicit choice (%s) overrides the default policy (%s)."),
+    TEMPLATES_SELECTED("The injector renders the template(s) %s for this pod (%s)."),
+    TEMPLATE_NOT_FOUND("The injector of revision %s refuses the pod: it has no template \"%s\" (%s); the API server refuses the CREATE, so pods like this are not created."),
     POLICY_ILLEGAL("The injector's policy \"%s\" is neither enabled nor disabled: the injector disables auto injection for every pod, whatever the pod asks for."),
 
     // Notes that do not change the verdict.

@@ -127,21 +127,36 @@ public final class ReferenceInjector {
         }
         boolean inject = false;
         Decision.InjectorInfo primary = null;
+        Refusal denied = null;
         for (HookEvaluation m : called) {
             InjectionHook facts = injectionHooks.get(walk.hooks().indexOf(m));
             primary = primary == null ? facts.info : primary;
-            inject |= stageB(pod, m, facts, reasons);
+            if (denied != null) {
+                // The API server stops at the hook whose injector denied the request.
+                m.notReached();
+                continue;
+            }
+            StageB b = stageB(pod, m, facts, reasons);
+            inject |= b.inject();
+            denied = b.refusal();
         }
         if (primary == null) {
             // Refused or unknown before any injector is called: the first hook that applies names the injector.
             primary = injectionHooks.get(walk.hooks().indexOf(walk.first())).info;
         }
+        if (denied != null && walk.outcome() == AdmissionOutcome.CALLED) {
+            return new Decision(false, AdmissionOutcome.REFUSED, denied, walk.hooks(), reasons, noteVersion(primary, reasons));
+        }
         return new Decision(walk.outcome() == AdmissionOutcome.CALLED && inject, walk.outcome(), walk.refusal(), walk.hooks(), reasons,
                 noteVersion(primary, reasons));
     }
 
-    /** Stage B for one called hook: its injector config, then istiod's injectRequired. */
-    private static boolean stageB(InjectionSubject pod, HookEvaluation m, InjectionHook facts, List<Reason> reasons) {
+    /** What one called injector does: inject or not, or deny the request (then {@code refusal} is set). */
+    private record StageB(boolean inject, Refusal refusal) {
+    }
+
+    /** Stage B for one called hook: its injector config, then istiod's injectRequired, then its templates. */
+    private static StageB stageB(InjectionSubject pod, HookEvaluation m, InjectionHook facts, List<Reason> reasons) {
         Webhook hook = facts.webhook;
         reasons.add(Reason.lazy(ReasonCode.HOOK_MATCHED, () -> evidence("configuration", m.configuration(),
                 "hook", m.name(), "revision", m.revision(), "evidence", m.evidence()), m.qualifiedName(), m.revision()));
@@ -150,16 +165,20 @@ public final class ReferenceInjector {
         if (config.isEmpty()) {
             reasons.add(Reason.of(ReasonCode.INJECTOR_CONFIG_MISSING, evidence("configMap", cmName,
                     "failurePolicy", hook.failurePolicy()), cmName));
-            return false;
+            return new StageB(false, null);
         }
         if (!config.get().parsed()) {
             reasons.add(Reason.of(ReasonCode.INJECTOR_CONFIG_UNPARSEABLE, evidence("configMap", cmName,
                     "error", config.get().parseError()), cmName, config.get().parseError()));
-            return false;
+            return new StageB(false, null);
         }
         InjectRequired.Result b = InjectRequired.evaluate(pod, config.get(), facts.info.rules());
         reasons.addAll(b.reasons());
-        return b.inject();
+        if (!b.inject()) {
+            return new StageB(false, null);
+        }
+        Refusal refusal = TemplateCheck.check(pod, config.get(), facts, m, reasons);
+        return new StageB(refusal == null, refusal);
     }
 
     private Decision.InjectorInfo noteVersion(Decision.InjectorInfo info, List<Reason> reasons) {
@@ -177,17 +196,20 @@ public final class ReferenceInjector {
     }
 
     private Decision.InjectorInfo computeInjectorInfo(Webhook hook, String revision, String configMap) {
-        if (versionOverride != null) {
-            return new Decision.InjectorInfo(revision, versionOverride.toString(), "--istio-version",
-                    RuleSet.forVersion(versionOverride), configMap);
-        }
         String ns = install.namespaceOf(hook);
         Optional<WorkloadInfo> dep = install.deployment(ns, hook, revision);
+        Decision.NativeSidecarsEnv env = dep.map(d -> new Decision.NativeSidecarsEnv(true,
+                InjectorInstall.env(d, io.injectordoctor.mesh.IstioLayout.NATIVE_SIDECARS_ENV)))
+                .orElse(Decision.NativeSidecarsEnv.NOT_READ);
+        if (versionOverride != null) {
+            return new Decision.InjectorInfo(revision, versionOverride.toString(), "--istio-version",
+                    RuleSet.forVersion(versionOverride), configMap, env);
+        }
         Optional<IstioVersion> v = dep.flatMap(InjectorInstall::version);
         String source = dep.isPresent() ? "image of deployment " + dep.get().meta().qualifiedName() : "not found";
         return new Decision.InjectorInfo(revision, v.map(IstioVersion::toString).orElse(null),
                 v.isPresent() ? source : source + " (no version in its image tag)",
-                RuleSet.forVersion(v.orElse(null)), configMap);
+                RuleSet.forVersion(v.orElse(null)), configMap, env);
     }
 
     /** The hook the subject came closest to matching: active hooks first, then fewest failed terms. */

@@ -56,7 +56,11 @@ final class ApiDiscovery {
             new GroupVersion("discovery.k8s.io", "v1", List.of(
                     new Resource("endpointslices", "endpointslice", "EndpointSlice", true, List.of(), false))),
             new GroupVersion("events.k8s.io", "v1", List.of(
-                    new Resource("events", "event", "Event", true, List.of("ev"), false))));
+                    new Resource("events", "event", "Event", true, List.of("ev"), false))),
+            // Istio's gateway controller deploys waypoints and gateways from these (not read by the tool).
+            new GroupVersion("gateway.networking.k8s.io", "v1", List.of(
+                    new Resource("gateways", "gateway", "Gateway", true, List.of("gtw"), false),
+                    new Resource("gatewayclasses", "gatewayclass", "GatewayClass", false, List.of("gc"), false))));
 
     private final ObjectMapper json;
     private final String serverAddress;

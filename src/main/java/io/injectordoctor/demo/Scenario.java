@@ -10,7 +10,16 @@ public enum Scenario {
      * The same cluster after things went wrong: the webhook's caBundle holds an unrelated root, istiod
      * has no ready endpoint, and a ReplicaSet cannot create its pods.
      */
-    BROKEN(false, List.of("broken/istiod-status.yaml", "broken/failed-rollout.yaml"));
+    BROKEN(false, List.of("broken/istiod-status.yaml", "broken/failed-rollout.yaml")),
+    /**
+     * The healthy cluster with the mesh of today beside it, as the Istio 1.28 charts make it: the
+     * ambient data plane (ztunnel, istio-cni, a waypoint, an ambient namespace), a Gateway API gateway
+     * and an injected ingress gateway, one stuck on image auto, a revision tag that moved, a native
+     * sidecar, a template the injector no longer has, and the nodes whose kubelets decide native
+     * sidecars. Its own scenario, so that the default demo keeps the runbook's 22 pods.
+     */
+    MODERN(true, List.of("healthy/istiod-status.yaml", "modern/revision-tag.yaml", "modern/proxies.yaml",
+            "modern/gateways.yaml", "modern/ambient.yaml"));
 
     static final List<String> COMMON = List.of(
             "common/namespaces.yaml",

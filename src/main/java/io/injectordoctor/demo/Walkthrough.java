@@ -53,7 +53,9 @@ public final class Walkthrough {
             if (!ann.containsKey(DemoCluster.EXPECT_ANNOTATION)) {
                 continue;
             }
-            boolean proxy = pod.getSpec().getContainers().stream().anyMatch(c -> "istio-proxy".equals(c.getName()));
+            boolean proxy = pod.getSpec().getContainers().stream().anyMatch(c -> "istio-proxy".equals(c.getName()))
+                    || pod.getSpec().getInitContainers().stream().anyMatch(c -> "istio-proxy".equals(c.getName())
+                            && "Always".equals(c.getRestartPolicy()));
             rows.add(new PodRow(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
                     ann.get(DemoCluster.EXPECT_ANNOTATION), proxy, ann.getOrDefault(DemoCluster.WHY_ANNOTATION, "")));
         }

@@ -1,6 +1,10 @@
 package io.injectordoctor.explain;
 
 import io.injectordoctor.checks.SubjectScope;
+import io.injectordoctor.checks.pods.PodVerdicts;
+import io.injectordoctor.decision.SidecarMode;
+import io.injectordoctor.model.ProxyObservation;
+import java.util.Map;
 import io.injectordoctor.checks.CheckContext;
 import io.injectordoctor.checks.CheckRegistry;
 import io.injectordoctor.checks.PodCheck;
@@ -77,24 +81,37 @@ public final class Explainer {
 
     private Explanation explainPod(PodInfo pod, boolean withScope) {
         String ns = pod.meta().namespace();
+        ClusterSnapshot s = context.snapshot();
         Decision d = decide(ns, pod.meta(), pod.spec().hostNetwork());
+        ProxyObservation proxy = ProxyObservation.of(pod);
+        Map<String, String> annotations = pod.meta().annotations();
         Explanation.Observed observed = new Explanation.Observed(pod.hasProxy(), pod.hasStatusAnnotation(),
-                pod.hasNativeSidecarProxy());
-        // A refused or undecided admission has no verdict to hold the running pod against.
-        Boolean consistent = comparable(d) ? d.inject() == pod.hasProxy() : null;
+                pod.hasNativeSidecarProxy(), proxy.kind().word(), proxy.builtIn() == null ? null : proxy.builtIn().word(),
+                proxy.dataplane(annotations).word(), proxy.injectedRevision(), proxy.awaitingInjection());
+        Boolean consistent = PodVerdicts.consistent(d, proxy);
         List<String> causes = new ArrayList<>();
         List<String> fix = new ArrayList<>();
         if (Boolean.FALSE.equals(consistent)) {
-            Mismatch m = Mismatch.analyse(pod, d, context.snapshot());
+            Mismatch m = Mismatch.analyse(pod, proxy, d, s);
             causes.addAll(m.causes());
             fix.addAll(m.fix());
         } else {
-            fix.addAll(Remedies.toChangeVerdict(d, ns, pod.meta(), context.snapshot()));
+            fix.addAll(Remedies.forSubject(d, ns, pod.meta(), proxy, s));
         }
+        List<String> notes = PodNotes.of(ns, Remedies.namespaceLabels(s, ns), pod.meta().labels(), annotations, proxy);
         List<Explanation.Finding> findings = withScope
-                ? findings(SubjectScope.of(context.snapshot(), "Pod", pod.meta(), d)) : ownFindings(pod);
+                ? findings(SubjectScope.of(s, "Pod", pod.meta(), d)) : ownFindings(pod);
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject("Pod", ns, pod.meta().name()),
-                injector(d), reference(d), observed, consistent, findings, causes, fix, List.of());
+                injector(d), reference(d), sidecarMode(d, annotations), observed, consistent, findings, causes, fix, notes);
+    }
+
+    /** How the injector adds istio-proxy when the reference injects; null when it does not. */
+    private Explanation.SidecarMode sidecarMode(Decision d, Map<String, String> annotations) {
+        if (!d.inject()) {
+            return null;
+        }
+        SidecarMode m = context.sidecarMode(d, annotations);
+        return new Explanation.SidecarMode(m.mode().word(), m.because());
     }
 
     private List<Explanation.Finding> ownFindings(PodInfo pod) {
@@ -112,9 +129,12 @@ public final class Explainer {
         String ns = w.meta().namespace();
         Decision d = decide(ns, w.templateMeta(), w.templateSpec().hostNetwork());
         List<Explanation.Finding> findings = findings(SubjectScope.of(context.snapshot(), w.kind(), w.meta(), d));
+        ProxyObservation proxy = ProxyObservation.ofTemplate(w);
+        List<String> notes = proxy.meshInfrastructure() ? PodNotes.of(ns, Remedies.namespaceLabels(context.snapshot(), ns),
+                w.templateMeta().labels(), w.templateMeta().annotations(), proxy) : List.of();
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject(w.kind(), ns, w.meta().name()),
-                injector(d), reference(d), null, null, findings, List.of(),
-                Remedies.toChangeVerdict(d, ns, w.templateMeta(), context.snapshot()), List.of());
+                injector(d), reference(d), sidecarMode(d, w.templateMeta().annotations()), null, null, findings, List.of(),
+                Remedies.forSubject(d, ns, w.templateMeta(), proxy, context.snapshot()), notes);
     }
 
     /**
@@ -131,7 +151,7 @@ public final class Explainer {
         ObjectMeta subject = new ObjectMeta(namespace, name, meta.labels(), meta.annotations(), null, null, List.of(), null);
         List<Explanation.Finding> findings = findings(SubjectScope.of(context.snapshot(), kind, subject, d));
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject(kind, namespace, name),
-                injector(d), reference(d), null, null, findings, List.of(),
+                injector(d), reference(d), sidecarMode(d, meta.annotations()), null, null, findings, List.of(),
                 Remedies.toChangeVerdict(d, namespace, meta, context.snapshot()), notes);
     }
 
@@ -144,8 +164,8 @@ public final class Explainer {
         ObjectMeta newPod = ObjectMeta.of(namespace, null);
         Decision d = decide(namespace, newPod, false);
         Explanation pod = new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject("Pod", namespace, null),
-                injector(d), reference(d), null, null, List.of(), List.of(),
-                Remedies.toChangeNamespace(d, namespace, s), List.of());
+                injector(d), reference(d), sidecarMode(d, Map.of()), null, null, List.of(), List.of(),
+                Remedies.toChangeNamespace(d, namespace, s), NamespaceNotes.of(namespace, s, d));
         PodsAudit audit = new PodsAudit(this);
         List<PodRow> rows = new ArrayList<>();
         s.pods().stream().filter(p -> namespace.equals(p.meta().namespace())).forEach(p -> rows.add(audit.add(p).row()));
@@ -167,10 +187,14 @@ public final class Explainer {
         return out;
     }
 
-    /** The findings of the checks that do not judge pods one by one: what {@code explain pods} shows once. */
+    /**
+     * What {@code explain pods} shows once: the findings of the checks that do not judge pods one by
+     * one, and those of the pod checks that are about something else than a pod (a namespace).
+     */
     public List<Explanation.Finding> sharedFindings() {
         List<String> podChecks = registry.checks().stream().filter(PodCheck.class::isInstance).map(c -> c.id()).toList();
-        return findings(f -> !podChecks.contains(f.checkId()));
+        return findings(f -> !podChecks.contains(f.checkId())
+                || !"Pod".equals(io.injectordoctor.checks.Subjects.parse(f.subject()).kind()));
     }
 
     /** The whole catalogue over the snapshot, run once: every explanation of this explainer filters it. */
@@ -179,10 +203,6 @@ public final class Explainer {
             catalogue = new Runner(registry).run(context, RunOptions.all());
         }
         return catalogue;
-    }
-
-    private static boolean comparable(Decision d) {
-        return d.admission() == AdmissionOutcome.CALLED || d.admission() == AdmissionOutcome.NOT_CALLED;
     }
 
     static Explanation.Finding view(Finding f, String remediation, String doc) {
@@ -199,7 +219,7 @@ public final class Explainer {
     static Explanation.Reference reference(Decision d) {
         List<Explanation.Webhook> hooks = new ArrayList<>();
         for (HookEvaluation h : d.hooks()) {
-            hooks.add(new Explanation.Webhook(h.configuration(), h.name(), h.revision(), h.calledOrUnknown(),
+            hooks.add(new Explanation.Webhook(h.configuration(), h.name(), h.revision(), h.tag(), h.calledOrUnknown(),
                     h.reached() ? h.outcome().word() : "not-reached", h.deactivated(), h.evidence()));
         }
         List<Explanation.ReasonView> reasons = new ArrayList<>();

@@ -1,23 +1,34 @@
 package io.injectordoctor.explain;
 
+import io.injectordoctor.checks.NamespaceAdvice;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.decision.Decision;
 import io.injectordoctor.decision.HookEvaluation;
+import io.injectordoctor.mesh.Dataplane;
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.model.PodInfo;
+import io.injectordoctor.model.ProxyObservation;
 import io.injectordoctor.model.Webhook;
 import io.injectordoctor.model.WebhookConfiguration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Why a running pod disagrees with the reference verdict, and how to bring them together. */
 record Mismatch(String summary, List<String> causes, List<String> fix) {
 
-    static Mismatch analyse(PodInfo pod, Decision d, ClusterSnapshot snapshot) {
+    static Mismatch analyse(PodInfo pod, ProxyObservation proxy, Decision d, ClusterSnapshot snapshot) {
         List<String> causes = new ArrayList<>();
         String summary;
+        String recreate = io.injectordoctor.cluster.PodRecreation.command(snapshot, pod);
+        if (d.inject() && Dataplane.captured(pod.meta().annotations())) {
+            return ambientSelectedForSidecars(pod, d, snapshot, recreate);
+        }
         if (d.inject()) {
-            summary = "The injector would add istio-proxy to pod " + pod.meta().qualifiedName() + ", but it has none.";
+            summary = "The injector would add istio-proxy to pod " + pod.meta().qualifiedName() + ", but "
+                    + (proxy.awaitingInjection() ? "its istio-proxy container still has image: auto: it was never injected."
+                            : "it has none.");
             Instant created = pod.meta().creationTimestamp();
             for (HookEvaluation h : d.matchedHooks()) {
                 WebhookConfiguration c = configuration(snapshot, h.configuration());
@@ -57,7 +68,30 @@ record Mismatch(String summary, List<String> causes, List<String> fix) {
                         + "'istioctl kube-inject' or written into the manifest, not by the injection webhook.");
             }
         }
-        return new Mismatch(summary, causes, List.of(io.injectordoctor.cluster.PodRecreation.command(snapshot, pod)));
+        return new Mismatch(summary, causes, List.of(recreate));
+    }
+
+    /**
+     * A pod ztunnel captures whose namespace is also selected for sidecars: recreating it would trade
+     * ambient for a sidecar, so the fix keeps ambient, and the sidecar path is said in words.
+     */
+    private static Mismatch ambientSelectedForSidecars(PodInfo pod, Decision d, ClusterSnapshot snapshot, String recreate) {
+        String ns = pod.meta().namespace();
+        Map<String, String> labels = snapshot.namespace(ns).map(n -> n.meta().labels()).orElse(Map.of());
+        List<String> causes = new ArrayList<>();
+        causes.add("The pod is in the ambient data plane (istio-cni recorded " + IstioLayout.AMBIENT_REDIRECTION + "="
+                + IstioLayout.REDIRECTION_ENABLED + "), but it is also selected for sidecar injection ("
+                + (d.matchedHooks().isEmpty() ? "see the trace" : d.matchedHooks().get(0).qualifiedName()) + "): a pod "
+                + "created now gets a sidecar, which takes precedence over ztunnel.");
+        List<String> fix = new ArrayList<>();
+        if (Remedies.asksForSidecar(pod.meta())) {
+            fix.add(recreate);
+        } else {
+            fix.addAll(NamespaceAdvice.keepAmbient(ns, labels));
+            fix.add(NamespaceAdvice.sidecarPathInWords(ns));
+        }
+        return new Mismatch("Pod " + pod.meta().qualifiedName() + " runs in ambient, but the injector would add a sidecar "
+                + "to it now.", causes, fix);
     }
 
     private static WebhookConfiguration configuration(ClusterSnapshot s, String name) {

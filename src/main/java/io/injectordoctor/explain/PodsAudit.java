@@ -28,6 +28,8 @@ public final class PodsAudit {
     private int unexpected;
     private int expected;
     private int with;
+    private int infrastructure;
+    private int ambient;
     private final java.util.Set<io.injectordoctor.report.Severity> severities =
             java.util.EnumSet.noneOf(io.injectordoctor.report.Severity.class);
 
@@ -44,8 +46,10 @@ public final class PodsAudit {
         String admission = e.reference().admission();
         String reference = "refused".equals(admission) || "unknown".equals(admission) ? admission : inject ? "inject" : "skip";
         PodRow row = new PodRow(e.subject().namespace(), e.subject().name(), inject, has, !mismatch,
-                e.reference().decisive(), reference);
+                e.reference().decisive(), reference, observedWords(e.observed()));
         pods++;
+        infrastructure += e.observed() != null && "mesh-infrastructure".equals(e.observed().proxy()) ? 1 : 0;
+        ambient += e.observed() != null && "ambient".equals(e.observed().dataplane()) ? 1 : 0;
         consistent += ok ? 1 : 0;
         missing += mismatch && inject ? 1 : 0;
         unexpected += mismatch && !inject ? 1 : 0;
@@ -64,7 +68,25 @@ public final class PodsAudit {
     }
 
     public PodsSummary summary() {
-        return new PodsSummary(pods, consistent, missing + unexpected, missing, unexpected, expected, with);
+        return new PodsSummary(pods, consistent, missing + unexpected, missing, unexpected, expected, with, infrastructure,
+                ambient);
+    }
+
+    /** The table's OBSERVED cell: the proxy, which built-in one, ztunnel for an ambient pod, a proxy never injected. */
+    static String observedWords(Explanation.Observed o) {
+        if (o == null) {
+            return "-";
+        }
+        if (o.builtIn() != null) {
+            return o.builtIn() + " (built in)";
+        }
+        if (o.awaitingInjection()) {
+            return o.proxy() + " (image: auto)";
+        }
+        if ("none".equals(o.proxy()) && "ambient".equals(o.dataplane())) {
+            return "ambient (ztunnel)";
+        }
+        return o.proxy();
     }
 
     /** The first {@link #RECALLED_MISMATCHES} mismatched pods, in the order they came. */

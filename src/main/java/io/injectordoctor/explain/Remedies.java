@@ -1,21 +1,40 @@
 package io.injectordoctor.explain;
 
-import io.injectordoctor.mesh.IstioLayout;
+import io.injectordoctor.checks.NamespaceAdvice;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.decision.Decision;
-import io.injectordoctor.decision.HookEvaluation;
-import io.injectordoctor.decision.InjectionSubject;
 import io.injectordoctor.decision.ReasonCode;
-import io.injectordoctor.decision.WebhookMatcher;
+import io.injectordoctor.mesh.Dataplane;
+import io.injectordoctor.mesh.IstioComponent;
+import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.model.NamespaceInfo;
 import io.injectordoctor.model.ObjectMeta;
+import io.injectordoctor.model.ProxyObservation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The exact commands that recreate a pod or change a verdict. */
+/**
+ * The exact commands that change a verdict. Advice is never harmful: Istio's own workloads get none
+ * (nothing about injection is theirs to change), the control plane's namespace is never labelled for
+ * injection, and an ambient namespace is not turned into a sidecar namespace unless the workload asks
+ * for a sidecar itself: both paths are said instead.
+ */
 final class Remedies {
     private Remedies() {
+    }
+
+    /** For a pod or pod template, with what it runs (or would run). */
+    static List<String> forSubject(Decision d, String ns, ObjectMeta meta, ProxyObservation proxy, ClusterSnapshot snapshot) {
+        if (proxy != null && proxy.meshInfrastructure()) {
+            return List.of("Nothing to change: " + proxy.builtIn().describe() + " must not get a sidecar, and no restart, "
+                    + "deletion or label of it changes an injection verdict.");
+        }
+        if (IstioComponent.of(meta.labels()).isPresent()) {
+            return List.of("Nothing to change: " + IstioComponent.of(meta.labels()).get().describe()
+                    + " is part of Istio and is never injected.");
+        }
+        return toChangeVerdict(d, ns, meta, snapshot);
     }
 
     /** What would flip the verdict, for an engineer who expected the other outcome. */
@@ -24,6 +43,11 @@ final class Remedies {
         String key = IstioLayout.INJECT;
         if (d.inject()) {
             out.add("To opt this workload out: set the label " + key + ": \"false\" in the pod template's metadata.");
+            return out;
+        }
+        if (d.has(ReasonCode.TEMPLATE_NOT_FOUND)) {
+            out.add("Fix " + IstioLayout.TEMPLATES + " in the pod template: name templates the injector has (the refusal "
+                    + "lists them), or add the template to the injector's ConfigMap " + d.injector().configMap() + ".");
             return out;
         }
         if (d.has(ReasonCode.HOST_NETWORK)) {
@@ -42,18 +66,20 @@ final class Remedies {
             if ("false".equals(meta.labels().get(key))) {
                 out.add("The pod label " + key + "=false stops every hook: remove it from the pod template.");
             }
-            NamespaceInfo nsInfo = snapshot.namespace(ns).orElse(null);
-            String injection = nsInfo == null ? null : nsInfo.meta().labels().get(IstioLayout.INJECTION);
-            boolean defaultHook = d.hooks().stream().anyMatch(h -> !h.deactivated()
-                    && (h.name().startsWith("namespace.") || h.name().equals(IstioLayout.LEGACY_HOOK)));
-            if (defaultHook || injection != null) {
-                out.add("kubectl label namespace " + ns + " istio-injection=enabled --overwrite");
-            } else {
-                d.hooks().stream().filter(h -> !h.deactivated() && h.name().startsWith("rev.namespace."))
-                        .map(HookEvaluation::revision).distinct()
-                        .forEach(rev -> out.add("kubectl label namespace " + ns + " " + IstioLayout.REV + "=" + rev
-                                + " --overwrite"));
+            Map<String, String> nsLabels = snapshot.namespace(ns).map(n -> n.meta().labels()).orElse(Map.of());
+            if (ns.equals(snapshot.istioNamespace())) {
+                out.add("Namespace " + ns + " holds Istio's control plane: do not label it for injection. A workload "
+                        + "there asks for a sidecar itself, with the label " + key + ": \"true\" on its pod template.");
+                return out;
             }
+            if (Dataplane.asksForAmbient(ns, nsLabels, meta.labels()) && !asksForSidecar(meta)) {
+                out.add("It is in the ambient data plane: ztunnel carries its traffic and it needs no sidecar. To keep it "
+                        + "so, change nothing; to take it out of the mesh, label the pod template "
+                        + IstioLayout.DATAPLANE_MODE + "=" + IstioLayout.DATAPLANE_NONE + ".");
+                out.add(NamespaceAdvice.sidecarPathInWords(ns));
+                return out;
+            }
+            out.addAll(NamespaceAdvice.optIn(d, ns, nsLabels));
             out.add("Then recreate the pods (kubectl -n " + ns + " rollout restart deployment/<name>): existing pods are not injected.");
             return out;
         }
@@ -70,11 +96,25 @@ final class Remedies {
         return out;
     }
 
+    /** The workload asks for a sidecar itself: the inject label or annotation true, or a revision label of its own. */
+    static boolean asksForSidecar(ObjectMeta meta) {
+        return "true".equals(meta.labels().get(IstioLayout.INJECT)) || "true".equals(meta.annotations().get(IstioLayout.INJECT))
+                || meta.labels().containsKey(IstioLayout.REV);
+    }
+
     /** What would change the verdict for new pods of a namespace: its labels, not a pod template. */
     static List<String> toChangeNamespace(Decision d, String ns, ClusterSnapshot snapshot) {
         Map<String, String> labels = snapshot.namespace(ns).map(n -> n.meta().labels()).orElse(Map.of());
         List<String> out = new ArrayList<>();
+        boolean ambient = IstioLayout.asksForAmbient(labels);
         if (d.inject()) {
+            if (ambient) {
+                out.add("Namespace " + ns + " asks for ambient but new pods get a sidecar, which takes precedence over "
+                        + "ztunnel. To keep it in ambient:");
+                out.addAll(NamespaceAdvice.keepAmbient(ns, labels));
+                out.add(NamespaceAdvice.sidecarPathInWords(ns));
+                return out;
+            }
             if (labels.containsKey(IstioLayout.INJECTION)) {
                 out.add("kubectl label namespace " + ns + " " + IstioLayout.INJECTION + "=disabled --overwrite");
             } else if (labels.containsKey(IstioLayout.REV)) {
@@ -90,5 +130,9 @@ final class Remedies {
             out.add(line.replace("Then recreate the pods", "Then recreate the pods already there"));
         }
         return out;
+    }
+
+    static Map<String, String> namespaceLabels(ClusterSnapshot s, String ns) {
+        return s.namespace(ns).map(NamespaceInfo::effectiveLabels).orElse(Map.of());
     }
 }

@@ -29,6 +29,43 @@ public final class IstioLayout {
     public static final String PROXY_CONTAINER = "istio-proxy";
     public static final String DEFAULT_REVISION = "default";
 
+    /**
+     * Namespace or pod label choosing the ambient data plane: {@code ambient}, or {@code none} to opt
+     * out (istio/api label {@code IoIstioDataplaneMode}; pkg/config/constants/constants.go).
+     */
+    public static final String DATAPLANE_MODE = "istio.io/dataplane-mode";
+    public static final String DATAPLANE_AMBIENT = "ambient";
+    public static final String DATAPLANE_NONE = "none";
+    /**
+     * Pod annotation istio-cni writes through pods/status when ztunnel captures the pod:
+     * {@code enabled}, or {@code pending} while no ztunnel has accepted it (cni/pkg/util/podutil.go).
+     */
+    public static final String AMBIENT_REDIRECTION = "ambient.istio.io/redirection";
+    public static final String REDIRECTION_ENABLED = "enabled";
+    public static final String REDIRECTION_PENDING = "pending";
+    /** Pod annotation naming the injection templates to render, comma-separated (inject.go selectTemplates). */
+    public static final String TEMPLATES = "inject.istio.io/templates";
+    public static final String SIDECAR_TEMPLATE = "sidecar";
+    public static final String GATEWAY_TEMPLATE = "gateway";
+    /** Pod annotation that overrides ENABLE_NATIVE_SIDECARS for one pod: "true" or "false" (inject.go). */
+    public static final String NATIVE_SIDECAR = "sidecar.istio.io/nativeSidecar";
+    /** Pod annotation with a ProxyConfig the injector validates before it renders (validate.go). */
+    public static final String PROXY_CONFIG = "proxy.istio.io/config";
+    /** The image of a proxy container left for the webhook to fill in (webhook.go AutoImage). */
+    public static final String AUTO_IMAGE = "auto";
+    /** Label istiod's gateway controller sets on everything it deploys (deploymentcontroller.go apply). */
+    public static final String GATEWAY_MANAGED = "gateway.istio.io/managed";
+    /** Label of a Gateway API gateway's pods and selector: the Gateway's name. */
+    public static final String GATEWAY_NAME = "gateway.networking.k8s.io/gateway-name";
+    /** Label of the pods of the legacy istioctl/operator charts: which component they are. */
+    public static final String OPERATOR_COMPONENT = "operator.istio.io/component";
+    /** istiod's environment variable that chooses native sidecars (pilot/pkg/features). */
+    public static final String NATIVE_SIDECARS_ENV = "ENABLE_NATIVE_SIDECARS";
+    /** Pod label of ztunnel's DaemonSet (ztunnel chart; cni/pkg/util/podutil.go IsZtunnelPod). */
+    public static final String ZTUNNEL_APP = "ztunnel";
+    /** Pod label {@code k8s-app} of the istio-cni DaemonSet, also its name (istio-cni chart). */
+    public static final String CNI_NODE = "istio-cni-node";
+
     /** Mutating hooks whose name ends so are Istio's (istioctl checkinject.go isIstioWebhook). */
     public static final String ISTIO_HOOK_SUFFIX = "istio.io";
     /** istiod patches the caBundle of hooks whose name ends so (pkg/webhooks/webhookpatch.go webhookName). */
@@ -50,6 +87,25 @@ public final class IstioLayout {
     public static final String PLUGGED_SECRET = "cacerts";
 
     private IstioLayout() {
+    }
+
+    /** A namespace or pod label value that asks for the ambient data plane. */
+    public static boolean asksForAmbient(Map<String, String> labels) {
+        return DATAPLANE_AMBIENT.equals(labels.get(DATAPLANE_MODE));
+    }
+
+    /** The templates a pod names in inject.istio.io/templates, split and trimmed as istiod does; empty when absent. */
+    public static List<String> requestedTemplates(Map<String, String> annotations) {
+        String value = annotations.get(TEMPLATES);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        // strings.Split keeps empty parts: "" and "a," name a template "" that is never found.
+        for (String part : value.split(",", -1)) {
+            out.add(part.strip());
+        }
+        return List.copyOf(out);
     }
 
     /** An Istio hook, as istioctl and the analyzers recognise one: its name ends in istio.io. */

@@ -40,8 +40,8 @@ public final class ExplainText {
             boolean called = Boolean.TRUE.equals(w.matched());
             String mark = called ? style.ok(Style.OK) : "refused".equals(w.admission()) ? style.fail(Style.FAIL)
                     : w.matched() == null ? style.warn("?") : style.dim(Style.FAIL);
-            out.println("    " + mark + " " + w.configuration() + " / " + w.name() + " (revision " + w.revision() + "): "
-                    + hookState(w));
+            out.println("    " + mark + " " + w.configuration() + " / " + w.name() + " (revision " + w.revision()
+                    + (w.tag() == null ? "" : ", through tag " + w.tag()) + "): " + hookState(w));
             for (String ev : w.evidence()) {
                 // For a hook that is not called, the terms that failed are what matters.
                 if (called || !ev.contains(": yes (")) {
@@ -56,10 +56,19 @@ public final class ExplainText {
             out.println("    " + i++ + ". [" + r.code() + "] " + r.message());
         }
         out.println();
+        if (e.sidecarMode() != null) {
+            out.println("Sidecar mode: " + sidecarMode(e.sidecarMode().mode()));
+            for (String b : e.sidecarMode().because()) {
+                out.println("  - " + b);
+            }
+            out.println();
+        }
         if (e.observed() != null) {
             Explanation.Observed o = e.observed();
-            out.println("Observed: " + (o.sidecar() ? "istio-proxy present" + (o.nativeSidecar() ? " (native sidecar init container)" : "")
-                    : "no istio-proxy") + "; sidecar.istio.io/status " + (o.statusAnnotation() ? "present" : "absent"));
+            out.println("Observed: " + observed(o) + "; sidecar.istio.io/status " + (o.statusAnnotation() ? "present"
+                    + (o.injectedRevision() == null ? "" : " (injected by revision " + o.injectedRevision() + ")") : "absent"));
+            out.println("Data plane: " + ("mesh-infrastructure".equals(o.proxy())
+                    ? "this pod is part of the data plane itself (it is not captured by ztunnel)" : dataplane(o.dataplane())));
             out.println("Result: " + (Boolean.TRUE.equals(e.consistent()) ? style.ok("consistent")
                     : Boolean.FALSE.equals(e.consistent()) ? style.fail("MISMATCH") : "not compared (the verdict is "
                             + e.reference().admission() + ")"));
@@ -76,14 +85,50 @@ public final class ExplainText {
         out.flush();
     }
 
+    private static String sidecarMode(String mode) {
+        return switch (mode) {
+            case "native" -> "native sidecar (istio-proxy as an init container with restartPolicy Always)";
+            case "regular" -> "regular sidecar (istio-proxy as a container)";
+            default -> "unknown";
+        };
+    }
+
+    /** The proxy in words, as the issue of each kind needs it said. */
+    static String observed(Explanation.Observed o) {
+        String words = switch (o.proxy()) {
+            case "sidecar" -> "istio-proxy injected as a sidecar container";
+            case "native-sidecar" -> "istio-proxy injected as a native sidecar (init container, restartPolicy Always)";
+            case "gateway" -> "a gateway whose istio-proxy the injector fills in (template gateway)";
+            case "mesh-infrastructure" -> "mesh infrastructure (" + o.builtIn() + "): istio-proxy built in by Istio, never injected";
+            default -> o.sidecar() ? "istio-proxy present" : "no istio-proxy";
+        };
+        if (o.awaitingInjection()) {
+            return words + ", but still image: auto: never injected";
+        }
+        if (!o.statusAnnotation() && ("sidecar".equals(o.proxy()) || "native-sidecar".equals(o.proxy()))) {
+            return "istio-proxy present" + (o.nativeSidecar() ? " (native sidecar init container)" : "")
+                    + ", not placed by the injection webhook";
+        }
+        return words;
+    }
+
+    private static String dataplane(String d) {
+        return switch (d) {
+            case "sidecar" -> "sidecar (its own istio-proxy carries its traffic)";
+            case "ambient" -> "ambient (ztunnel on its node carries its traffic)";
+            default -> "none (no proxy carries its traffic)";
+        };
+    }
+
     private static String kindWord(Explanation e) {
         return e.subject().kind().toLowerCase(java.util.Locale.ROOT);
     }
 
     private String verdict(Explanation.Reference r) {
         if ("refused".equals(r.admission()) && r.refusal() != null) {
-            return style.fail("REFUSED") + ": pods like this cannot be created (HTTP " + r.refusal().httpCode() + " "
-                    + r.refusal().reason() + "): " + r.refusal().message();
+            String reason = r.refusal().reason() == null || r.refusal().reason().isEmpty() ? "" : " " + r.refusal().reason();
+            return style.fail("REFUSED") + ": pods like this cannot be created (HTTP " + r.refusal().httpCode() + reason
+                    + "): " + r.refusal().message();
         }
         if (r.inject() == null) {
             return style.warn("UNKNOWN") + ": whether the API server calls the injector depends on what injector-doctor"

@@ -29,18 +29,26 @@ public final class NamespaceText {
         out.println("  injector: revision " + inj.revision() + ", version " + (inj.version() == null ? "unknown" : inj.version())
                 + "; rules applied: " + inj.rules());
         out.println();
-        boolean inject = pod.reference().inject();
-        out.println("A new pod created here without labels: " + (inject ? style.ok("INJECT") : style.warn("NO INJECTION"))
+        Boolean inject = pod.reference().inject();
+        String verdict = "refused".equals(pod.reference().admission()) ? style.fail("REFUSED")
+                : inject == null ? style.warn("UNKNOWN") : inject ? style.ok("INJECT") : style.warn("NO INJECTION");
+        out.println("A new pod created here without labels: " + verdict
                 + (pod.reference().decisive() == null ? "" : " (" + pod.reference().decisive() + ")"));
         for (Explanation.Webhook w : pod.reference().webhooks()) {
-            if (w.matched()) {
+            if (Boolean.TRUE.equals(w.matched())) {
                 out.println("    " + style.ok(Style.OK) + " called: " + w.configuration() + " / " + w.name()
-                        + " (revision " + w.revision() + ")");
+                        + " (revision " + w.revision() + (w.tag() == null ? "" : ", through tag " + w.tag()) + ")");
             }
         }
         List<Explanation.ReasonView> reasons = pod.reference().reasons();
         if (!reasons.isEmpty()) {
             out.println("    because: " + reasons.get(reasons.size() - 1).message());
+        }
+        if (pod.sidecarMode() != null) {
+            out.println("    sidecar mode: " + pod.sidecarMode().mode() + " (" + String.join("; ", pod.sidecarMode().because()) + ")");
+        }
+        for (String note : pod.notes()) {
+            out.println("  " + note);
         }
         out.println();
         if (n.pods().isEmpty()) {

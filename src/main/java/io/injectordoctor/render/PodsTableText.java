@@ -32,7 +32,7 @@ public final class PodsTableText {
         boolean compared = r.reference().equals("inject") || r.reference().equals("skip");
         // escaped before the widths are taken, so that the columns stay aligned
         block.add(new String[] {SafeText.line(r.namespace()), SafeText.line(r.name()), r.reference(),
-            r.sidecar() ? "sidecar" : "none", !compared ? "-" : r.consistent() ? "ok" : "MISMATCH",
+            SafeText.line(r.proxy()), !compared ? "-" : r.consistent() ? "ok" : "MISMATCH",
             r.decisive() == null ? "" : SafeText.line(r.decisive())});
         if (block.size() == BLOCK) {
             writeBlock();
@@ -46,7 +46,9 @@ public final class PodsTableText {
         }
         out.println(s.pods() + " pods: " + s.consistent() + " consistent, " + s.mismatches() + " mismatched ("
                 + s.missingSidecar() + " missing the sidecar, " + s.unexpectedSidecar() + " with an unexpected sidecar); "
-                + s.expectedInjected() + " should be injected, " + s.withSidecar() + " have istio-proxy.");
+                + s.expectedInjected() + " should be injected, " + s.withSidecar() + " have istio-proxy"
+                + (s.meshInfrastructure() > 0 ? " (" + s.meshInfrastructure() + " of them mesh infrastructure, not injected"
+                        + " by design)" : "") + (s.ambient() > 0 ? "; " + s.ambient() + " in ambient (ztunnel)" : "") + ".");
         if (!recalled.isEmpty()) {
             out.println("Mismatched pods; each command gives the trace and the fix:");
             List<String> commands = new ArrayList<>();

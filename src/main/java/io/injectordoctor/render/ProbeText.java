@@ -32,6 +32,9 @@ public final class ProbeText {
         if (p.apiError() != null) {
             out.println("    " + p.apiError());
         }
+        if (p.cause() != null) {
+            out.println("    cause: " + p.cause() + " (injector-doctor docs webhook-errors#" + p.cause() + ")");
+        }
         list(out, "containers added", p.containersAdded());
         list(out, "init containers added", p.initContainersAdded());
         list(out, "volumes added", p.volumesAdded());

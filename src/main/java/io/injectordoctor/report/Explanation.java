@@ -5,12 +5,15 @@ import java.util.Map;
 
 /**
  * The result of {@code explain} for one subject, shaped as the documented JSON contract
- * (docs/output-format.md, schemaVersion 2). Extra fields after the contract's are additive.
+ * (docs/output-format.md, schemaVersion 3). Extra fields after the contract's are additive.
+ *
+ * @param sidecarMode how the injector adds istio-proxy when it injects: native or regular sidecar, and
+ *     why; null when the reference does not inject
  */
 public record Explanation(int schemaVersion, Subject subject, Injector injector, Reference reference,
-        Observed observed, Boolean consistent, List<Finding> findings, List<String> likelyCauses,
+        SidecarMode sidecarMode, Observed observed, Boolean consistent, List<Finding> findings, List<String> likelyCauses,
         List<String> fix, List<String> notes) {
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /** The same explanation with more notes. */
     public Explanation withNotes(List<String> more) {
@@ -19,8 +22,8 @@ public record Explanation(int schemaVersion, Subject subject, Injector injector,
         }
         List<String> all = new java.util.ArrayList<>(notes == null ? List.of() : notes);
         all.addAll(more);
-        return new Explanation(schemaVersion, subject, injector, reference, observed, consistent, findings, likelyCauses,
-                fix, List.copyOf(all));
+        return new Explanation(schemaVersion, subject, injector, reference, sidecarMode, observed, consistent, findings,
+                likelyCauses, fix, List.copyOf(all));
     }
 
     public record Subject(String kind, String namespace, String name) {
@@ -41,9 +44,12 @@ public record Explanation(int schemaVersion, Subject subject, Injector injector,
             List<ReasonView> reasons, String decisive) {
     }
 
-    /** @param matched whether the API server calls the hook: true, false, or null when unknown */
-    public record Webhook(String configuration, String name, String revision, Boolean matched, String admission,
-            boolean deactivated, List<String> evidence) {
+    /**
+     * @param matched whether the API server calls the hook: true, false, or null when unknown
+     * @param tag the revision tag whose configuration holds the hook (it points at {@code revision}); null if none
+     */
+    public record Webhook(String configuration, String name, String revision, String tag, Boolean matched,
+            String admission, boolean deactivated, List<String> evidence) {
     }
 
     /** What the API server answers a CREATE it refuses: HTTP status, Status reason and message, word for word. */
@@ -53,8 +59,21 @@ public record Explanation(int schemaVersion, Subject subject, Injector injector,
     public record ReasonView(String code, String message, Map<String, Object> evidence) {
     }
 
-    /** What is there now: istio-proxy as a container or native sidecar, and the status annotation. */
-    public record Observed(boolean sidecar, boolean statusAnnotation, boolean nativeSidecar) {
+    /**
+     * What is there now. {@code sidecar}: istio-proxy runs as a container or native sidecar, whoever put
+     * it there; {@code proxy}: which proxy it is ({@code sidecar}, {@code native-sidecar}, {@code gateway},
+     * {@code mesh-infrastructure}, {@code none}); {@code builtIn}: for mesh infrastructure, which one
+     * ({@code ztunnel}, {@code waypoint}, {@code gateway-api}, {@code east-west-gateway},
+     * {@code legacy-gateway}); {@code dataplane}: who carries the pod's traffic ({@code sidecar},
+     * {@code ambient}, {@code none}); {@code injectedRevision}: the revision its status annotation
+     * records; {@code awaitingInjection}: istio-proxy still has {@code image: auto}.
+     */
+    public record Observed(boolean sidecar, boolean statusAnnotation, boolean nativeSidecar, String proxy, String builtIn,
+            String dataplane, String injectedRevision, boolean awaitingInjection) {
+    }
+
+    /** @param mode {@code native}, {@code regular} or {@code unknown}; {@code because}: the rules that decided */
+    public record SidecarMode(String mode, List<String> because) {
     }
 
     /**

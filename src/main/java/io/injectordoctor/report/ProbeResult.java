@@ -28,12 +28,14 @@ import java.util.List;
  * @param referenceRefusal the reference's predicted refusal message, when it predicts one
  * @param blockingHooks when REFUSED for side effects: "configuration/hook (sideEffects: X)" entries
  * @param exitCode when REFUSED: the exit code the CLI ends with (64 side effects, 77 permission); else null
+ * @param cause when REJECTED at an injection webhook: the class of the API server's error, as check classifies
+ *     events (docs/webhook-errors.md), for example {@code template-not-found}; else null
  */
 public record ProbeResult(Outcome outcome, String subject, String namespace, String probePod, String detail,
         String apiError, Integer httpCode, List<String> containersAdded, List<String> initContainersAdded,
         List<String> volumesAdded, boolean statusAnnotation, boolean nativeSidecar, Boolean referenceInject,
         Boolean agrees, List<String> blockingHooks, Integer exitCode, String referenceAdmission,
-        String referenceRefusal) {
+        String referenceRefusal, String cause) {
 
     public enum Outcome { INJECTED, NOT_INJECTED, REJECTED, REFUSED }
 
@@ -42,6 +44,16 @@ public record ProbeResult(Outcome outcome, String subject, String namespace, Str
         initContainersAdded = List.copyOf(initContainersAdded);
         volumesAdded = List.copyOf(volumesAdded);
         blockingHooks = List.copyOf(blockingHooks);
+    }
+
+    public ProbeResult(Outcome outcome, String subject, String namespace, String probePod, String detail,
+            String apiError, Integer httpCode, List<String> containersAdded, List<String> initContainersAdded,
+            List<String> volumesAdded, boolean statusAnnotation, boolean nativeSidecar, Boolean referenceInject,
+            Boolean agrees, List<String> blockingHooks, Integer exitCode, String referenceAdmission,
+            String referenceRefusal) {
+        this(outcome, subject, namespace, probePod, detail, apiError, httpCode, containersAdded, initContainersAdded,
+                volumesAdded, statusAnnotation, nativeSidecar, referenceInject, agrees, blockingHooks, exitCode,
+                referenceAdmission, referenceRefusal, null);
     }
 
     public static ProbeResult refused(String subject, String namespace, String detail, List<String> hooks, int exitCode,

@@ -11,17 +11,21 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The demo's table of expected verdicts against the tool's reference decision, run over the
  * kubeconfig the demo writes: a seed pod whose annotation disagrees with Istio's rules fails here.
+ * The modern scenario adds the mesh of today; none of it may be a mismatch.
  */
 class DemoVerdictsTest {
-    @Test
-    void explainAgreesWithEveryExpectedVerdict(@TempDir Path dir) throws Exception {
-        try (DemoCluster demo = DemoCluster.start(Scenario.HEALTHY)) {
+    @ParameterizedTest
+    @CsvSource({"HEALTHY, 22, 0, 0", "MODERN, 34, 3, 2"})
+    void explainAgreesWithEveryExpectedVerdict(Scenario scenario, int pods, int meshInfrastructure, int ambient,
+            @TempDir Path dir) throws Exception {
+        try (DemoCluster demo = DemoCluster.start(scenario)) {
             Path kubeconfig = dir.resolve("kubeconfig");
             demo.writeKubeconfig(kubeconfig);
             StringWriter out = new StringWriter();
@@ -31,18 +35,25 @@ class DemoVerdictsTest {
             // 1: the stale pod is a mismatch (expected inject, no sidecar), the one the demo is built to show.
             assertThat(code).as(err.toString()).isEqualTo(1);
 
-            Map<String, Boolean> reference = new HashMap<>();
-            for (JsonNode item : new ObjectMapper().readTree(out.toString()).path("items")) {
+            Map<String, String> reference = new HashMap<>();
+            JsonNode json = new ObjectMapper().readTree(out.toString());
+            for (JsonNode item : json.path("items")) {
                 JsonNode subject = item.path("subject");
-                reference.put(subject.path("namespace").asText() + "/" + subject.path("name").asText(),
-                        item.path("reference").path("inject").asBoolean());
+                JsonNode r = item.path("reference");
+                String verdict = "refused".equals(r.path("admission").asText()) ? "refused"
+                        : r.path("inject").asBoolean() ? "inject" : "skip";
+                reference.put(subject.path("namespace").asText() + "/" + subject.path("name").asText(), verdict);
             }
-            Map<String, Boolean> expected = new HashMap<>();
+            Map<String, String> expected = new HashMap<>();
             for (Pod pod : demo.client().pods().inAnyNamespace().list().getItems()) {
                 expected.put(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName(),
-                        "inject".equals(pod.getMetadata().getAnnotations().get(DemoCluster.EXPECT_ANNOTATION)));
+                        pod.getMetadata().getAnnotations().get(DemoCluster.EXPECT_ANNOTATION));
             }
-            assertThat(reference).containsExactlyInAnyOrderEntriesOf(expected);
+            assertThat(reference).hasSize(pods).containsExactlyInAnyOrderEntriesOf(expected);
+            // Exactly one designed mismatch: the stale pod. Mesh infrastructure and ambient pods are consistent.
+            assertThat(json.path("summary").path("mismatches").asInt()).isEqualTo(1);
+            assertThat(json.path("summary").path("meshInfrastructure").asInt()).isEqualTo(meshInfrastructure);
+            assertThat(json.path("summary").path("ambient").asInt()).isEqualTo(ambient);
         }
     }
 }

@@ -52,6 +52,18 @@ class ProbeTextTest {
     }
 
     @Test
+    void aDenialByTheInjectorNamesItsClassAndItsPage() {
+        String denied = "admission webhook \"namespace.sidecar-injector.istio.io\" denied the request: failed to run "
+                + "injection template: requested template \"gatewy\" not found; have sidecar, gateway";
+        ProbeResult r = new ProbeResult(Outcome.REJECTED, "deployment/gw", "edge", "gw-idprobe-bcdfg", "refused", denied, 400,
+                List.of(), List.of(), List.of(), false, false, false, true, List.of(), null, "refused", denied,
+                "template-not-found");
+
+        assertThat(render(r)).contains("    " + denied + "\n    cause: template-not-found "
+                + "(injector-doctor docs webhook-errors#template-not-found)\n");
+    }
+
+    @Test
     void notInjectedAgainstAnInjectVerdict() {
         String out = render(result(Outcome.NOT_INJECTED, "the live admission chain does not inject", null, null, List.of(),
                 true, false));

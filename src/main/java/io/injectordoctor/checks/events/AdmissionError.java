@@ -1,17 +1,38 @@
 package io.injectordoctor.checks.events;
 
 import io.injectordoctor.mesh.IstioLayout;
-import io.injectordoctor.checks.InjectionHooks;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The causes of a failed call to an injection webhook, told apart by the API server's error text,
- * each with its next step. First match wins, so the more specific classes come first (a proxy that
- * refuses the connection is the proxy's fault, not the injector's).
+ * The causes of a pod CREATE that an injection webhook failed, told apart by the API server's error
+ * text, each with its next step and its section of docs/webhook-errors.md. First match wins, so the
+ * more specific classes come first: the injector's own denials (its error follows "denied the
+ * request", and a YAML error in it may say EOF or timeout) before the failed calls, and a proxy that
+ * refuses the connection before the injector.
  */
 public enum AdmissionError {
+    TEMPLATE_NOT_FOUND("the pod names an injection template the injector does not have",
+            "failed to run injection template: requested template \"[^\"]*\" not found",
+            "fix inject.istio.io/templates in the pod template (the message lists the templates the injector has), or add "
+                    + "the template to sidecarInjectorWebhook.templates of that revision"),
+    INVALID_ANNOTATION("the injector rejects an annotation of the pod (proxy.istio.io/config and others)",
+            "invalid value '(?s:.*)' for annotation '[^']+'|failed to convert to apply proxy config|failed to process pod: ",
+            "correct the annotation the message names in the pod template: proxy.istio.io/config must be a ProxyConfig in "
+                    + "YAML or JSON (kubectl -n <namespace> get deploy <name> -o yaml shows it)"),
+    TEMPLATE_FAILED("the injection template failed to render (values or version skew)",
+            "failed to run injection template|executing \"inject\"|Mismatched_Check_Installation|failed to parse values\\.yaml"
+                    + "|failed applying injection overlay|failed parsing generated injected YAML",
+            "a gateway chart, injector ConfigMap or custom template from another Istio version than istiod: install the "
+                    + "charts of istiod's version (helm list -A; the image tag of istiod), then re-create the pods; "
+                    + "istiod's log says 'Pod injection failed'"),
+    NATIVE_SIDECAR_UNSUPPORTED("the injected native sidecar is not accepted by the cluster",
+            "may not be set for init containers without restartPolicy=Always",
+            "the pod was injected with istio-proxy as a native sidecar (an init container with restartPolicy Always), and "
+                    + "the API server dropped or refused restartPolicy (Kubernetes before 1.29, the SidecarContainers gate off, "
+                    + "or another webhook rewrote the pod): set sidecar.istio.io/nativeSidecar: \"false\" on the pod "
+                    + "template, or ENABLE_NATIVE_SIDECARS=false on istiod, until the cluster runs native sidecars"),
     UNKNOWN_AUTHORITY("certificate signed by unknown authority", "x509: certificate signed by unknown authority",
             "compare the hook's caBundle with the injector's root certificate (injector-doctor check-certs); if they "
                     + "differ, restart the injector (injector-doctor restart-injector) so that it patches the bundle again"),
@@ -70,6 +91,17 @@ public enum AdmissionError {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
+    /** Its section of the documentation, as findings name it. */
+    public String doc() {
+        return "docs/webhook-errors.md#" + code();
+    }
+
+    /** Raised by the injector itself (it answered and denied), or by the pod it produced: not a failed call. */
+    public boolean byInjector() {
+        return this == TEMPLATE_NOT_FOUND || this == INVALID_ANNOTATION || this == TEMPLATE_FAILED
+                || this == NATIVE_SIDECAR_UNSUPPORTED;
+    }
+
     public static AdmissionError classify(String message) {
         for (AdmissionError e : values()) {
             if (e != OTHER && e.pattern.matcher(message).find()) {
@@ -93,8 +125,21 @@ public enum AdmissionError {
         return Optional.empty();
     }
 
+    /**
+     * Whether a failure message is about injection: it names an injection webhook, or it is the API
+     * server's validation refusing an injected native sidecar (that message names no webhook).
+     */
+    public static boolean aboutInjection(String message) {
+        return message != null && (injectionWebhook(message).isPresent()
+                || NATIVE_SIDECAR_UNSUPPORTED.pattern.matcher(message).find());
+    }
+
     /** The finding text: what failed, why, and what to do next. */
     String describe(String hook, String count) {
-        return count + "pod creation rejected by webhook " + hook + ": " + title + ". Next: " + nextStep + ".";
+        String by = this == NATIVE_SIDECAR_UNSUPPORTED ? "pod creation rejected by the API server's validation of the injected pod"
+                : byInjector() ? "pod creation denied by the injector behind webhook " + hook
+                : "pod creation rejected by webhook " + hook;
+        return count + by + ": " + title + ". Next: " + nextStep + "."
+                + (byInjector() ? " See: injector-doctor docs webhook-errors#" + code() : "");
     }
 }

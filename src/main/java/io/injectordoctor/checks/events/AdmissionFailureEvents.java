@@ -48,22 +48,27 @@ public final class AdmissionFailureEvents implements Check {
                         .thenComparing(e -> String.valueOf(e.involvedName())))
                 .toList();
         for (EventInfo e : events) {
-            Optional<String> hook = AdmissionError.injectionWebhook(e.message());
-            if (hook.isEmpty()) {
+            if (!AdmissionError.aboutInjection(e.message())) {
                 continue;
             }
+            Optional<String> hook = AdmissionError.injectionWebhook(e.message());
             AdmissionError cause = AdmissionError.classify(e.message());
+            if (cause == AdmissionError.NATIVE_SIDECAR_UNSUPPORTED
+                    && !InjectedWorkload.couldBe(context, e.involvedKind(), e.involvedNamespace(), e.involvedName())) {
+                continue;
+            }
             Optional<String> past = EventAge.pastBecause(context, e);
             Map<String, Object> evidence = new LinkedHashMap<>();
-            evidence.put("webhook", hook.get());
+            evidence.put("webhook", hook.orElse(null));
             evidence.put("cause", cause.code());
+            evidence.put("doc", cause.doc());
             evidence.put("count", e.count());
             evidence.put("firstSeen", e.firstSeen());
             evidence.put("lastSeen", e.lastSeen());
             evidence.put("past", past.orElse(null));
             evidence.put("event", e.message());
             String when = when(e);
-            String message = cause.describe(hook.get(), when);
+            String message = cause.describe(hook.orElse(null), when);
             // A past failure is said, not counted: check turns green once the fix has worked.
             out.add(new Finding(id(), past.isPresent() ? Severity.INFO : Severity.ERROR,
                     Subjects.of(e.involvedKind(), e.involvedNamespace(), e.involvedName()),

@@ -40,18 +40,23 @@ public final class ReplicaSetReplicaFailure implements Check {
                 if (!"ReplicaFailure".equals(c.type()) || !"True".equals(c.status())) {
                     continue;
                 }
-                Optional<String> hook = AdmissionError.injectionWebhook(c.message());
-                if (hook.isEmpty()) {
+                if (!AdmissionError.aboutInjection(c.message())) {
                     continue;
                 }
+                Optional<String> hook = AdmissionError.injectionWebhook(c.message());
                 AdmissionError cause = AdmissionError.classify(c.message());
+                if (cause == AdmissionError.NATIVE_SIDECAR_UNSUPPORTED
+                        && !InjectedWorkload.couldBe(context, "ReplicaSet", w.meta().namespace(), w.meta().name())) {
+                    continue;
+                }
                 Map<String, Object> evidence = new LinkedHashMap<>();
-                evidence.put("webhook", hook.get());
+                evidence.put("webhook", hook.orElse(null));
                 evidence.put("cause", cause.code());
+                evidence.put("doc", cause.doc());
                 evidence.put("reason", c.reason());
                 evidence.put("since", c.lastTransition());
                 evidence.put("condition", c.message());
-                out.add(new Finding(id(), Severity.ERROR, Subjects.of("ReplicaSet", w.meta()), cause.describe(hook.get(), ""),
+                out.add(new Finding(id(), Severity.ERROR, Subjects.of("ReplicaSet", w.meta()), cause.describe(hook.orElse(null), ""),
                         evidence));
             }
         }

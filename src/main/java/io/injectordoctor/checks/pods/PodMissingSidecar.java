@@ -26,7 +26,7 @@ public final class PodMissingSidecar implements PodCheck {
     @Override
     public List<Finding> judge(CheckContext context, PodInfo pod) {
         PodVerdicts.Verdict v = PodVerdicts.mismatch(context, pod).orElse(null);
-        if (v == null || !v.decision().inject() || pod.hasProxy()) {
+        if (v == null || !v.decision().inject()) {
             return List.of();
         }
         Map<String, Object> evidence = new LinkedHashMap<>();
@@ -34,7 +34,9 @@ public final class PodMissingSidecar implements PodCheck {
         evidence.put("reason", v.decision().decisive().code().name());
         evidence.put("created", pod.meta().creationTimestamp());
         evidence.put("fix", PodVerdicts.recreate(context, pod));
+        String runs = v.proxy().awaitingInjection() ? "its istio-proxy still has image: auto, never injected"
+                : "runs without istio-proxy";
         return List.of(new Finding(id(), Severity.ERROR, Subjects.of("Pod", pod.meta()),
-                "should have the sidecar but runs without istio-proxy: " + v.decision().decisive().message(), evidence));
+                "should have the sidecar but " + runs + ": " + v.decision().decisive().message(), evidence));
     }
 }

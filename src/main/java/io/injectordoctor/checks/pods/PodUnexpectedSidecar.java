@@ -24,7 +24,7 @@ public final class PodUnexpectedSidecar implements PodCheck {
     @Override
     public List<Finding> judge(CheckContext context, PodInfo pod) {
         PodVerdicts.Verdict v = PodVerdicts.mismatch(context, pod).orElse(null);
-        if (v == null || v.decision().inject() || !pod.hasProxy()) {
+        if (v == null || v.decision().inject()) {
             return List.of();
         }
         Map<String, Object> evidence = new LinkedHashMap<>();

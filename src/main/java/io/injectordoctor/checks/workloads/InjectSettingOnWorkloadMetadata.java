@@ -1,5 +1,6 @@
 package io.injectordoctor.checks.workloads;
 
+import io.injectordoctor.mesh.IstioComponent;
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.CheckContext;
@@ -9,6 +10,7 @@ import io.injectordoctor.report.Severity;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.model.ObjectMeta;
+import io.injectordoctor.model.ProxyObservation;
 import io.injectordoctor.model.WorkloadInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ import java.util.Set;
 /**
  * {@code sidecar.istio.io/inject} or {@code istio.io/rev} on a workload's own metadata, where Istio
  * never looks (runbook: "the deployment's metadata is ignored"), and not the same on its template.
+ * Istio's own workloads are left out: its charts put {@code istio.io/rev} on them to say which
+ * revision installed them (the istio-cni and ztunnel DaemonSets), which is not an injection setting.
  */
 public final class InjectSettingOnWorkloadMetadata implements Check {
         private static final List<String> KEYS = List.of(IstioLayout.INJECT, IstioLayout.REV);
@@ -36,6 +40,10 @@ public final class InjectSettingOnWorkloadMetadata implements Check {
         List<Finding> out = new ArrayList<>();
         for (WorkloadInfo w : Workloads.topLevel(snapshot)) {
             ObjectMeta tpl = w.templateMeta() == null ? ObjectMeta.of(null, null) : w.templateMeta();
+            if (w.templateSpec() != null && (ProxyObservation.ofTemplate(w).meshInfrastructure()
+                    || IstioComponent.of(tpl.labels()).isPresent())) {
+                continue;
+            }
             for (String key : KEYS) {
                 for (String where : List.of("label", "annotation")) {
                     Map<String, String> own = "label".equals(where) ? w.meta().labels() : w.meta().annotations();

@@ -70,7 +70,7 @@ public final class PodCreationRefused implements PodCheck {
             evidence.put("rule", r.code().name());
             evidence.put("message", r.message());
             out.add(new Finding(id(), Severity.ERROR, subject, "the API server refuses to create " + what + " at hook "
-                    + r.hook() + " (HTTP " + r.httpCode() + " " + r.statusReason() + "): " + r.message(), evidence));
+                    + r.hook() + " (" + r.status() + "): " + r.message(), evidence));
         } else if (d.admission() == AdmissionOutcome.UNKNOWN) {
             String why = d.decisive() == null ? "see explain" : d.decisive().message();
             evidence.put("reason", d.decisive() == null ? null : d.decisive().code().name());

@@ -2,6 +2,7 @@ package io.injectordoctor.remedy.probe;
 
 import io.injectordoctor.report.ProbeResult;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.injectordoctor.checks.events.AdmissionError;
 import io.injectordoctor.mesh.IstioLayout;
 import io.injectordoctor.report.ProbeResult.Outcome;
 import java.util.ArrayList;
@@ -79,9 +80,11 @@ public final class ProbeReading {
      */
     public static ProbeResult rejected(String subject, JsonNode sent, int httpCode, String apiError, Reference reference) {
         String sentName = sent.path("metadata").path("name").asText();
+        AdmissionError cause = AdmissionError.aboutInjection(apiError) ? AdmissionError.classify(apiError) : null;
         String detail = "the API server would refuse to create this pod (HTTP " + httpCode + ")"
                 + (apiError.contains("failed calling webhook") ? ": a webhook could not be called"
-                        : apiError.contains("denied the request") ? ": a webhook denied it" : "");
+                        : apiError.contains("denied the request") ? ": a webhook denied it" : "")
+                + (cause == null ? "" : "; cause: " + cause.title());
         if (reference.refused()) {
             detail += sameRefusal(apiError, reference.refusal(), sentName) ? ", as the reference predicts, with the same message"
                     : ", as the reference predicts, but the reference's message differs: " + reference.refusal();
@@ -89,7 +92,7 @@ public final class ProbeReading {
         Boolean agrees = reference.refused() ? Boolean.TRUE : reference.unknown() ? null : Boolean.FALSE;
         return new ProbeResult(Outcome.REJECTED, subject, sent.path("metadata").path("namespace").asText(), sentName,
                 detail, apiError, httpCode, List.of(), List.of(), List.of(), false, false, reference.inject(), agrees,
-                List.of(), null, reference.admission(), reference.refusal());
+                List.of(), null, reference.admission(), reference.refusal(), cause == null ? null : cause.code());
     }
 
     /**
@@ -103,7 +106,26 @@ public final class ProbeReading {
         }
         String expected = predicted.replaceFirst("^pods (\"[^\"]*\" )?is forbidden: ",
                 java.util.regex.Matcher.quoteReplacement("pods \"" + probePod + "\" is forbidden: "));
-        return expected.equals(apiError) || predicted.equals(apiError);
+        return expected.equals(apiError) || predicted.equals(apiError) || sameTemplateList(apiError, predicted);
+    }
+
+    /** istiod lists the templates it has in Go map order, which varies: the same names in any order are the same answer. */
+    private static boolean sameTemplateList(String apiError, String predicted) {
+        String have = "; have ";
+        int a = apiError.lastIndexOf(have);
+        int p = predicted.lastIndexOf(have);
+        if (a < 0 || p < 0 || !apiError.substring(0, a).equals(predicted.substring(0, p))) {
+            return false;
+        }
+        return names(apiError.substring(a + have.length())).equals(names(predicted.substring(p + have.length())));
+    }
+
+    private static java.util.Set<String> names(String list) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String n : list.strip().split(",", -1)) {
+            out.add(n.strip());
+        }
+        return out;
     }
 
     private static List<String> added(JsonNode sent, JsonNode back, String field) {

@@ -19,7 +19,8 @@ class ProbedExplanationTest {
     void theProbeIsOneTopLevelObjectBesideTheExplanationsOwnFields() throws Exception {
         Explanation e = new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject("Pod", "shop", "web"),
                 new Explanation.Injector("1.24.2", "1.24", "default", "image", "istio-system/istio-sidecar-injector"),
-                new Explanation.Reference(true, "called", null, List.of(), List.of(), "INJECT"), new Explanation.Observed(false, false, false),
+                new Explanation.Reference(true, "called", null, List.of(), List.of(), "INJECT"), null,
+                new Explanation.Observed(false, false, false, "none", null, "none", null, false),
                 false, List.of(), List.of(), List.of(), List.of());
         ProbeResult p = new ProbeResult(Outcome.REJECTED, "pod/web", "shop", "web-idprobe-bcdfg", "refused", "x509: boom",
                 500, List.of(), List.of(), List.of(), false, false, true, false, List.of(), null, "called", null);
