@@ -48,6 +48,11 @@ final class HttpTransport implements AutoCloseable {
     private final Auth auth;
     private final String base;
     private SSLContext tls;
+    /**
+     * One factory for every request: the JDK keeps a connection alive for the next request only when
+     * it comes with the same factory instance, and a new one per request costs a TLS handshake each.
+     */
+    private javax.net.ssl.SSLSocketFactory socketFactory;
     private HttpClient writer;
 
     HttpTransport(ClusterConfig config, Auth auth) {
@@ -83,7 +88,7 @@ final class HttpTransport implements AutoCloseable {
         HttpURLConnection c = (HttpURLConnection) (proxy() == null ? u.toURL().openConnection()
                 : u.toURL().openConnection(proxy()));
         if (c instanceof HttpsURLConnection https) {
-            https.setSSLSocketFactory(TlsSetup.withServerName(tls().getSocketFactory(), config.tls().serverName()));
+            https.setSSLSocketFactory(socketFactory());
             // The trust manager has checked the name already (tls-server-name or the host), the way kubectl does.
             https.setHostnameVerifier((host, session) -> true);
         }
@@ -208,6 +213,13 @@ final class HttpTransport implements AutoCloseable {
     }
 
     /** The TLS context, made at the first https request: an exec plugin may have to run for its certificate. */
+    private synchronized javax.net.ssl.SSLSocketFactory socketFactory() {
+        if (socketFactory == null) {
+            socketFactory = TlsSetup.withServerName(tls().getSocketFactory(), config.tls().serverName());
+        }
+        return socketFactory;
+    }
+
     synchronized SSLContext tls() {
         if (tls == null) {
             KeyManager[] keys = auth.keyManagers();
