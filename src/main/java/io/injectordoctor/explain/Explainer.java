@@ -83,13 +83,13 @@ public final class Explainer {
         // A refused or undecided admission has no verdict to hold the running pod against.
         Boolean consistent = comparable(d) ? d.inject() == pod.hasProxy() : null;
         List<String> causes = new ArrayList<>();
-        List<String> fix = new ArrayList<>();
+        List<io.injectordoctor.report.Advice> fix = new ArrayList<>();
         if (Boolean.FALSE.equals(consistent)) {
             Mismatch m = Mismatch.analyse(pod, d, context.snapshot());
             causes.addAll(m.causes());
             fix.addAll(m.fix());
         } else {
-            fix.addAll(Remedies.toChangeVerdict(d, ns, pod.meta(), context.snapshot()));
+            fix.addAll(Remedies.toChangeVerdict(d, ns, pod, context.snapshot()));
         }
         List<Explanation.Finding> findings = withScope
                 ? findings(SubjectScope.of(context.snapshot(), "Pod", pod.meta(), d)) : ownFindings(pod);
@@ -114,7 +114,7 @@ public final class Explainer {
         List<Explanation.Finding> findings = findings(SubjectScope.of(context.snapshot(), w.kind(), w.meta(), d));
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject(w.kind(), ns, w.meta().name()),
                 injector(d), reference(d), null, null, findings, List.of(),
-                Remedies.toChangeVerdict(d, ns, w.templateMeta(), context.snapshot()), List.of());
+                Remedies.toChangeVerdict(d, ns, w, context.snapshot()), List.of());
     }
 
     /**
@@ -132,7 +132,7 @@ public final class Explainer {
         List<Explanation.Finding> findings = findings(SubjectScope.of(context.snapshot(), kind, subject, d));
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject(kind, namespace, name),
                 injector(d), reference(d), null, null, findings, List.of(),
-                Remedies.toChangeVerdict(d, namespace, meta, context.snapshot()), notes);
+                Remedies.toChangeManifest(d, namespace, meta, context.snapshot()), notes);
     }
 
     /**
@@ -186,9 +186,8 @@ public final class Explainer {
     }
 
     static Explanation.Finding view(Finding f, String remediation, String doc) {
-        Object fix = f.evidence().get("fix");
         return new Explanation.Finding(f.checkId(), f.severity().name(), f.subject(), f.message(), remediation,
-                fix instanceof String s ? s : null, doc);
+                f.fix(), io.injectordoctor.report.Command.page(doc));
     }
 
     static Explanation.Injector injector(Decision d) {

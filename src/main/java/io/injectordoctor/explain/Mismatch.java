@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Why a running pod disagrees with the reference verdict, and how to bring them together. */
-record Mismatch(String summary, List<String> causes, List<String> fix) {
+record Mismatch(String summary, List<String> causes, List<io.injectordoctor.report.Advice> fix) {
 
     static Mismatch analyse(PodInfo pod, Decision d, ClusterSnapshot snapshot) {
         List<String> causes = new ArrayList<>();
@@ -57,7 +57,7 @@ record Mismatch(String summary, List<String> causes, List<String> fix) {
                         + "'istioctl kube-inject' or written into the manifest, not by the injection webhook.");
             }
         }
-        return new Mismatch(summary, causes, List.of(io.injectordoctor.cluster.PodRecreation.command(snapshot, pod)));
+        return new Mismatch(summary, causes, io.injectordoctor.checks.Recreation.of(snapshot, pod));
     }
 
     private static WebhookConfiguration configuration(ClusterSnapshot s, String name) {

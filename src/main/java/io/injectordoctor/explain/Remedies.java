@@ -1,94 +1,153 @@
 package io.injectordoctor.explain;
 
-import io.injectordoctor.mesh.IstioLayout;
+import io.injectordoctor.checks.Recreation;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.decision.Decision;
 import io.injectordoctor.decision.HookEvaluation;
-import io.injectordoctor.decision.InjectionSubject;
 import io.injectordoctor.decision.ReasonCode;
-import io.injectordoctor.decision.WebhookMatcher;
+import io.injectordoctor.mesh.IstioLayout;
+import io.injectordoctor.mesh.MeshInfrastructure;
 import io.injectordoctor.model.NamespaceInfo;
 import io.injectordoctor.model.ObjectMeta;
+import io.injectordoctor.model.PodInfo;
+import io.injectordoctor.model.WorkloadInfo;
+import io.injectordoctor.report.Advice;
+import io.injectordoctor.report.Command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The exact commands that recreate a pod or change a verdict. */
+/**
+ * The exact commands that change a verdict, with the subject's real names. A step that is not one
+ * command (edit a pod template in the manifest it comes from) is said as a sentence. The mesh's own
+ * workloads and namespaces are never relabelled or restarted here.
+ */
 final class Remedies {
+    private static final Set<String> RESTARTABLE = Set.of("Deployment", "StatefulSet", "DaemonSet");
+
     private Remedies() {
     }
 
+    /** For a running pod: its own re-creation once the labels are changed. */
+    static List<Advice> toChangeVerdict(Decision d, String ns, PodInfo pod, ClusterSnapshot snapshot) {
+        return toChangeVerdict(d, ns, pod.meta(), snapshot, Recreation.of(snapshot, pod));
+    }
+
+    /** For a workload's template: a rollout restart of the workload, when kubectl can restart its kind. */
+    static List<Advice> toChangeVerdict(Decision d, String ns, WorkloadInfo w, ClusterSnapshot snapshot) {
+        List<Advice> recreate = RESTARTABLE.contains(w.kind())
+                ? List.of(Advice.run(Command.kubectl("rollout", "restart",
+                        w.kind().toLowerCase(java.util.Locale.ROOT) + "/" + w.meta().name()).inNamespace(ns)))
+                : List.of(Advice.say("then delete its pods, so that its controller creates them again"));
+        ObjectMeta tpl = w.templateMeta() == null ? ObjectMeta.of(ns, null) : w.templateMeta();
+        return toChangeVerdict(d, ns, tpl, snapshot, recreate);
+    }
+
+    /** For a manifest not applied yet: nothing runs, so nothing is re-created. */
+    static List<Advice> toChangeManifest(Decision d, String ns, ObjectMeta meta, ClusterSnapshot snapshot) {
+        return toChangeVerdict(d, ns, meta, snapshot, List.of());
+    }
+
     /** What would flip the verdict, for an engineer who expected the other outcome. */
-    static List<String> toChangeVerdict(Decision d, String ns, ObjectMeta meta, ClusterSnapshot snapshot) {
-        List<String> out = new ArrayList<>();
+    private static List<Advice> toChangeVerdict(Decision d, String ns, ObjectMeta meta, ClusterSnapshot snapshot,
+            List<Advice> recreate) {
+        List<Advice> out = new ArrayList<>();
         String key = IstioLayout.INJECT;
+        if (MeshInfrastructure.workload(ns, meta.labels(), snapshot.istioNamespace())) {
+            out.add(Advice.say("this belongs to the mesh or to Kubernetes itself: its injection is set by how it was"
+                    + " installed (istioctl or Helm values); do not relabel or restart it from here"));
+            return out;
+        }
         if (d.inject()) {
-            out.add("To opt this workload out: set the label " + key + ": \"false\" in the pod template's metadata.");
+            out.add(Advice.say("to opt this workload out: set the label " + key + ": \"false\" in the pod template's metadata"));
             return out;
         }
         if (d.has(ReasonCode.HOST_NETWORK)) {
-            out.add("Pods on the host network are never injected; this cannot be overridden.");
+            out.add(Advice.say("pods on the host network are never injected; this cannot be overridden"));
             return out;
         }
         if (d.has(ReasonCode.IGNORED_NAMESPACE)) {
-            out.add("Pods in namespace " + ns + " are never injected; run the workload in another namespace.");
+            out.add(Advice.say("pods in namespace " + ns + " are never injected; run the workload in another namespace"));
             return out;
         }
         if (d.has(ReasonCode.NO_INJECTION_WEBHOOK)) {
-            out.add("No injector is installed: install Istio (istioctl install) or check --istio-namespace.");
+            out.add(Advice.say("no injector is installed: install Istio (istioctl install), or name its namespace with"
+                    + " --istio-namespace"));
             return out;
         }
         if (d.has(ReasonCode.NO_HOOK_MATCHED)) {
             if ("false".equals(meta.labels().get(key))) {
-                out.add("The pod label " + key + "=false stops every hook: remove it from the pod template.");
+                out.add(Advice.say("the pod label " + key + "=false stops every hook: remove it from the pod template"));
             }
-            NamespaceInfo nsInfo = snapshot.namespace(ns).orElse(null);
-            String injection = nsInfo == null ? null : nsInfo.meta().labels().get(IstioLayout.INJECTION);
-            boolean defaultHook = d.hooks().stream().anyMatch(h -> !h.deactivated()
-                    && (h.name().startsWith("namespace.") || h.name().equals(IstioLayout.LEGACY_HOOK)));
-            if (defaultHook || injection != null) {
-                out.add("kubectl label namespace " + ns + " istio-injection=enabled --overwrite");
-            } else {
-                d.hooks().stream().filter(h -> !h.deactivated() && h.name().startsWith("rev.namespace."))
-                        .map(HookEvaluation::revision).distinct()
-                        .forEach(rev -> out.add("kubectl label namespace " + ns + " " + IstioLayout.REV + "=" + rev
-                                + " --overwrite"));
+            out.addAll(labelNamespace(d, ns, snapshot));
+            if (!recreate.isEmpty()) {
+                out.add(Advice.say("then re-create the pods: existing pods are not injected"));
+                out.addAll(recreate);
             }
-            out.add("Then recreate the pods (kubectl -n " + ns + " rollout restart deployment/<name>): existing pods are not injected.");
             return out;
         }
         if (d.has(ReasonCode.POLICY_ILLEGAL)) {
-            out.add("Set policy to enabled or disabled in " + d.injector().configMap() + " (key 'config').");
+            out.add(Advice.say("set policy to enabled or disabled in " + d.injector().configMap() + " (key 'config')"));
         } else if (d.has(ReasonCode.INJECT_LABEL) || d.has(ReasonCode.INJECT_ANNOTATION)) {
-            out.add("Remove " + key + "=false (label or annotation) from the pod template, or set it to \"true\".");
+            out.add(Advice.say("remove " + key + "=false (label or annotation) from the pod template, or set it to \"true\""));
         } else if (d.has(ReasonCode.NEVER_INJECT_SELECTOR)) {
-            out.add("The injector's neverInjectSelector matches the pod's labels: set the label " + key
-                    + ": \"true\" on the pod template, or change the selector.");
+            out.add(Advice.say("the injector's neverInjectSelector matches the pod's labels: set the label " + key
+                    + ": \"true\" on the pod template, or change the selector"));
         } else if (d.has(ReasonCode.POLICY_DISABLED)) {
-            out.add("The default policy is disabled: set the label " + key + ": \"true\" in the pod template's metadata.");
+            out.add(Advice.say("the default policy is disabled: set the label " + key + ": \"true\" in the pod template's"
+                    + " metadata"));
+        }
+        return out;
+    }
+
+    private static List<Advice> labelNamespace(Decision d, String ns, ClusterSnapshot snapshot) {
+        if (ns == null) {
+            return List.of(Advice.say("label the namespace the pods run in for injection"));
+        }
+        NamespaceInfo nsInfo = snapshot.namespace(ns).orElse(null);
+        String injection = nsInfo == null ? null : nsInfo.meta().labels().get(IstioLayout.INJECTION);
+        boolean defaultHook = d.hooks().stream().anyMatch(h -> !h.deactivated()
+                && (h.name().startsWith("namespace.") || h.name().equals(IstioLayout.LEGACY_HOOK)));
+        List<Advice> out = new ArrayList<>();
+        if (defaultHook || injection != null) {
+            out.add(Advice.run(Command.kubectl("label", "namespace", ns, IstioLayout.INJECTION + "=enabled", "--overwrite")));
+        } else {
+            d.hooks().stream().filter(h -> !h.deactivated() && h.name().startsWith("rev.namespace."))
+                    .map(HookEvaluation::revision).distinct()
+                    .forEach(rev -> out.add(Advice.run(Command.kubectl("label", "namespace", ns,
+                            IstioLayout.REV + "=" + rev, "--overwrite"))));
         }
         return out;
     }
 
     /** What would change the verdict for new pods of a namespace: its labels, not a pod template. */
-    static List<String> toChangeNamespace(Decision d, String ns, ClusterSnapshot snapshot) {
+    static List<Advice> toChangeNamespace(Decision d, String ns, ClusterSnapshot snapshot) {
+        if (MeshInfrastructure.namespace(ns, snapshot.istioNamespace())) {
+            return List.of(Advice.say("namespace " + ns + " holds the mesh's or Kubernetes' own workloads: do not label it"
+                    + " for injection"));
+        }
         Map<String, String> labels = snapshot.namespace(ns).map(n -> n.meta().labels()).orElse(Map.of());
-        List<String> out = new ArrayList<>();
+        List<Advice> out = new ArrayList<>();
         if (d.inject()) {
             if (labels.containsKey(IstioLayout.INJECTION)) {
-                out.add("kubectl label namespace " + ns + " " + IstioLayout.INJECTION + "=disabled --overwrite");
+                out.add(Advice.run(Command.kubectl("label", "namespace", ns, IstioLayout.INJECTION + "=disabled",
+                        "--overwrite")));
             } else if (labels.containsKey(IstioLayout.REV)) {
-                out.add("kubectl label namespace " + ns + " " + IstioLayout.REV + "-");
+                out.add(Advice.run(Command.kubectl("label", "namespace", ns, IstioLayout.REV + "-")));
             } else {
                 // Selected without a label (enableNamespacesByDefault): only an explicit opt-out stops it.
-                out.add("kubectl label namespace " + ns + " " + IstioLayout.INJECTION + "=disabled");
+                out.add(Advice.run(Command.kubectl("label", "namespace", ns, IstioLayout.INJECTION + "=disabled")));
             }
-            out.add("Single workloads opt out with the label " + IstioLayout.INJECT + ": \"false\" on their pod template.");
+            out.add(Advice.say("single workloads opt out with the label " + IstioLayout.INJECT
+                    + ": \"false\" on their pod template"));
             return out;
         }
-        for (String line : toChangeVerdict(d, ns, ObjectMeta.of(ns, null), snapshot)) {
-            out.add(line.replace("Then recreate the pods", "Then recreate the pods already there"));
-        }
-        return out;
+        List<Advice> recreate = new ArrayList<>();
+        snapshot.workloads().stream()
+                .filter(w -> ns.equals(w.meta().namespace()) && RESTARTABLE.contains(w.kind()) && w.meta().owners().isEmpty())
+                .forEach(w -> recreate.add(Advice.run(Command.kubectl("rollout", "restart",
+                        w.kind().toLowerCase(java.util.Locale.ROOT) + "/" + w.meta().name()).inNamespace(ns))));
+        return toChangeVerdict(d, ns, ObjectMeta.of(ns, null), snapshot, recreate);
     }
 }

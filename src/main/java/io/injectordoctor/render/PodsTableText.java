@@ -1,5 +1,7 @@
 package io.injectordoctor.render;
 
+import io.injectordoctor.report.Command;
+import io.injectordoctor.report.Invocation;
 import io.injectordoctor.report.PodRow;
 import io.injectordoctor.report.PodsSummary;
 import java.io.PrintWriter;
@@ -22,10 +24,12 @@ public final class PodsTableText {
     private final List<String[]> block = new ArrayList<>(BLOCK);
     private final int[] width = new int[5];
     private boolean headerWritten;
+    private final AdviceLines advice;
 
-    public PodsTableText(Style style, PrintWriter out) {
+    public PodsTableText(Style style, PrintWriter out, Invocation invocation) {
         this.style = style.marked();
         this.out = SafeText.writer(out, this.style);
+        this.advice = new AdviceLines(invocation);
     }
 
     public void row(PodRow r) {
@@ -49,17 +53,10 @@ public final class PodsTableText {
                 + s.expectedInjected() + " should be injected, " + s.withSidecar() + " have istio-proxy.");
         if (!recalled.isEmpty()) {
             out.println("Mismatched pods; each command gives the trace and the fix:");
-            List<String> commands = new ArrayList<>();
-            int w = 0;
             for (PodRow r : recalled) {
-                String c = "injector-doctor explain pod/" + r.name() + " -n " + r.namespace();
-                commands.add(c);
-                w = Math.max(w, c.length());
-            }
-            for (int i = 0; i < recalled.size(); i++) {
-                PodRow r = recalled.get(i);
-                out.println("  " + pad(commands.get(i), w) + "  # " + (r.inject() ? "missing the sidecar" : "unexpected sidecar")
-                        + " (" + r.decisive() + ")");
+                out.println("  " + r.name() + " in " + r.namespace() + ": "
+                        + (r.inject() ? "missing the sidecar" : "unexpected sidecar") + " (" + r.decisive() + ")");
+                out.println("    $ " + advice.line(Command.self("explain", "pod/" + r.name(), "-n", r.namespace())));
             }
             int more = s.mismatches() - recalled.size();
             if (more > 0) {
@@ -76,7 +73,7 @@ public final class PodsTableText {
         }
         out.println();
         out.println("Findings about what these pods share (the checks of 'injector-doctor check'):");
-        new FindingLines(style).write(out, findings, false);
+        new FindingLines(style, advice).write(out, findings, false);
         out.flush();
     }
 

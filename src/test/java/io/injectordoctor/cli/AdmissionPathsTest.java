@@ -195,7 +195,7 @@ class AdmissionPathsTest {
             assertThat(r.err()).as(r.out()).isEmpty();
             assertThat(r.exitCode()).isIn(0, 1);
             JsonNode j = JSON.readTree(r.out());
-            assertThat(j.path("schemaVersion").asInt()).isEqualTo(2);
+            assertThat(j.path("schemaVersion").asInt()).isEqualTo(io.injectordoctor.report.Explanation.SCHEMA_VERSION);
             out.add(j);
         }
         assertThat(out.get(0).path("reference")).isEqualTo(out.get(1).path("reference"));

@@ -33,8 +33,8 @@ public final class PodMissingSidecar implements PodCheck {
         evidence.put("hooks", v.decision().matchedHooks().stream().map(HookEvaluation::qualifiedName).toList());
         evidence.put("reason", v.decision().decisive().code().name());
         evidence.put("created", pod.meta().creationTimestamp());
-        evidence.put("fix", PodVerdicts.recreate(context, pod));
         return List.of(new Finding(id(), Severity.ERROR, Subjects.of("Pod", pod.meta()),
-                "should have the sidecar but runs without istio-proxy: " + v.decision().decisive().message(), evidence));
+                "should have the sidecar but runs without istio-proxy: " + v.decision().decisive().message(), evidence)
+                .withFix(PodVerdicts.recreate(context, pod)));
     }
 }

@@ -30,7 +30,7 @@ final class PodVerdicts {
                 .map(d -> new Verdict(pod, d));
     }
 
-    static String recreate(CheckContext context, PodInfo pod) {
-        return io.injectordoctor.cluster.PodRecreation.command(context.snapshot(), pod);
+    static java.util.List<io.injectordoctor.report.Advice> recreate(CheckContext context, PodInfo pod) {
+        return io.injectordoctor.checks.Recreation.of(context.snapshot(), pod);
     }
 }
