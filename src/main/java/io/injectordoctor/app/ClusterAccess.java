@@ -13,8 +13,11 @@ import io.injectordoctor.cluster.PodStream;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.cluster.SnapshotFile;
 import io.injectordoctor.decision.RequestUser;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -119,6 +122,30 @@ public final class ClusterAccess {
         }
         try (ClusterGateway api = gateway()) {
             return loadShowingProgress(api, req, o -> { });
+        }
+    }
+
+    /**
+     * The namespaces that hold a pod of this name, for an error that says where it is: from the
+     * snapshot file, or with one request across namespaces (a field selector on the name). Empty
+     * when there is none or the question cannot be answered.
+     */
+    public List<String> namespacesOfPod(String name) {
+        try {
+            if (target.snapshot() != null) {
+                return SnapshotFile.load(target.snapshot(), target.istioNamespace()).pods().stream()
+                        .filter(p -> name.equals(p.meta().name())).map(p -> p.meta().namespace()).distinct().sorted()
+                        .toList();
+            }
+            try (ClusterGateway api = gateway()) {
+                String selector = URLEncoder.encode("metadata.name=" + name, StandardCharsets.UTF_8);
+                return FirstPage.of(api, "/api/v1/pods?fieldSelector=" + selector).stream()
+                        .filter(i -> name.equals(i.path("metadata").path("name").asText()))
+                        .map(i -> i.path("metadata").path("namespace").asText())
+                        .filter(ns -> !ns.isEmpty()).distinct().sorted().toList();
+            }
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 

@@ -84,11 +84,33 @@ public final class ExplainService {
     }
 
     public Outcome<Explanation> pod(String namespace, String name) {
-        ClusterSnapshot s = access.snapshot(new LoadRequest(kinds(true), namespace, name));
+        ClusterSnapshot s;
+        try {
+            s = access.snapshot(new LoadRequest(kinds(true), namespace, name));
+        } catch (DoctorException e) {
+            throw e.exitCode() == ExitCode.USAGE && e.getMessage().contains("not found") ? whereIs(namespace, name, e) : e;
+        }
         requireDecisionInputs(s);
-        PodInfo pod = s.pod(namespace, name).orElseThrow(() ->
-                new DoctorException(ExitCode.USAGE, "pod " + namespace + "/" + name + " not found"));
+        PodInfo pod = s.pod(namespace, name).orElseThrow(() -> whereIs(namespace, name,
+                new DoctorException(ExitCode.USAGE, "pod " + namespace + "/" + name + " not found")));
         return judged(explainer(s).explainPod(pod));
+    }
+
+    /**
+     * A pod not found in the namespace the context chose (no -n) may be in another: kubectl users
+     * forget -n, so the error says where it is, at the cost of one request across namespaces.
+     */
+    private DoctorException whereIs(String namespace, String name, DoctorException notFound) {
+        if (access.target().namespace() != null) {
+            return notFound;
+        }
+        List<String> elsewhere = access.namespacesOfPod(name).stream().filter(ns -> !ns.equals(namespace)).toList();
+        if (elsewhere.isEmpty()) {
+            return notFound;
+        }
+        return new DoctorException(ExitCode.USAGE, "pod " + name + " not found in namespace " + namespace + "; it exists in"
+                + (elsewhere.size() == 1 ? " namespace " : " namespaces ") + String.join(", ", elsewhere) + ": add -n "
+                + elsewhere.get(0));
     }
 
     public Outcome<Explanation> workload(SubjectRef ref, String namespace) {
