@@ -42,6 +42,7 @@ public final class RootCommand implements Runnable {
             SnapshotCommand.class,
             DemoCommand.class,
             CompletionCommand.class,
+            VersionCommand.class,
             picocli.CommandLine.HelpCommand.class);
 
     @Spec
