@@ -43,6 +43,7 @@ public final class RootCommand implements Runnable {
             DemoCommand.class,
             CompletionCommand.class,
             VersionCommand.class,
+            CompleteCommand.class,
             picocli.CommandLine.HelpCommand.class);
 
     @Spec
