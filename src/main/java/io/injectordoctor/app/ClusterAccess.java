@@ -163,7 +163,9 @@ public final class ClusterAccess {
         api.onPage((path, items) -> progress.show(String.format(Locale.ROOT, "reading %s: page %d, %,d so far",
                 resourceOf(path), pages.merge(path, 1, Integer::sum), items)));
         try {
-            return new LiveLoader(api, target.istioNamespace(), tap).load(req, api.config().describe());
+            // The demo's address is a random local port: naming it would send the reader looking for it.
+            String source = target.demo() ? "the embedded demo cluster" : api.config().describe();
+            return new LiveLoader(api, target.istioNamespace(), tap).load(req, source);
         } finally {
             api.onPage((path, items) -> { });
             progress.clear();

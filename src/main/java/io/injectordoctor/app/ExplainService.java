@@ -134,8 +134,19 @@ public final class ExplainService {
      * Sends the subject through the live admission chain as a dry run and sets its answer beside the
      * reference verdict; exit 1 also when they disagree. A refusal to probe is an error, not a report.
      */
+    static final String DEMO_PROBE = "the embedded demo cluster runs no admission webhooks, so there is no live"
+            + " chain to ask; on a real cluster --probe sends a dry-run create of a copy of the pod (dryRun=All, as"
+            + " kubectl create --dry-run=server does) through the API server's admission chain and sets what the"
+            + " injector did beside the reference verdict";
+
     public Outcome<ProbedExplanation> probe(Outcome<Explanation> explained, SubjectRef ref, String namespace) {
         Explanation e = explained.report();
+        if (access.target().demo()) {
+            // A limit of the demo, not a refusal by the cluster: say so, keep the explanation's verdict.
+            String subject = ref.resource().resource().replaceAll("s$", "") + "/" + ref.name();
+            return new Outcome<>(new ProbedExplanation(e, ProbeResult.refused(subject, namespace, DEMO_PROBE, List.of(),
+                    explained.exitCode(), e.reference().inject())), explained.exitCode());
+        }
         ProbeResult p;
         try (ClusterGateway api = access.gateway()) {
             Explanation.Reference r = e.reference();
