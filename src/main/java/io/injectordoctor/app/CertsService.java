@@ -88,10 +88,14 @@ public final class CertsService {
             return probes;
         }
         HostPort address = options.address();
-        if (options.noProbe() || (address == null && access.fromSnapshot())) {
+        if (options.noProbe() || (address == null && (access.fromSnapshot() || access.target().demo()))) {
             String why = options.noProbe() ? "--no-probe was given"
-                    : "the cluster state comes from a snapshot, so there is no injector to connect to"
-                            + " (give --injector-address HOST:PORT to probe one)";
+                    : access.fromSnapshot() ? "the cluster state comes from a snapshot, so there is no injector to connect to"
+                            + " (give --injector-address HOST:PORT to probe one)"
+                    // A limit of the demo, not of the user's permissions: say what a real cluster does.
+                    : "the embedded demo cluster runs no injector process, so there is no certificate to probe; on a"
+                            + " real cluster check-certs port-forwards to a ready injector pod (as kubectl port-forward"
+                            + " does) and verifies the chain it serves against the caBundle";
             targets.forEach(t -> probes.put(t, new ProbeOutcome.NotProbed(null, why)));
             return probes;
         }

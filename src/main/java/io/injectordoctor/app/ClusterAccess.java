@@ -13,8 +13,11 @@ import io.injectordoctor.cluster.PodStream;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.cluster.SnapshotFile;
 import io.injectordoctor.decision.RequestUser;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -126,6 +129,30 @@ public final class ClusterAccess {
         }
     }
 
+    /**
+     * The namespaces that hold a pod of this name, for an error that says where it is: from the
+     * snapshot file, or with one request across namespaces (a field selector on the name). Empty
+     * when there is none or the question cannot be answered.
+     */
+    public List<String> namespacesOfPod(String name) {
+        try {
+            if (target.snapshot() != null) {
+                return SnapshotFile.load(target.snapshot(), target.istioNamespace()).pods().stream()
+                        .filter(p -> name.equals(p.meta().name())).map(p -> p.meta().namespace()).distinct().sorted()
+                        .toList();
+            }
+            try (ClusterGateway api = gateway()) {
+                String selector = URLEncoder.encode("metadata.name=" + name, StandardCharsets.UTF_8);
+                return FirstPage.of(api, "/api/v1/pods?fieldSelector=" + selector).stream()
+                        .filter(i -> name.equals(i.path("metadata").path("name").asText()))
+                        .map(i -> i.path("metadata").path("namespace").asText())
+                        .filter(ns -> !ns.isEmpty()).distinct().sorted().toList();
+            }
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /** Loads live, handing every object read (as a capture holds it) to {@code tap}. */
     public ClusterSnapshot capture(LoadRequest req, Consumer<com.fasterxml.jackson.databind.JsonNode> tap) {
         try (ClusterGateway api = gateway()) {
@@ -140,7 +167,9 @@ public final class ClusterAccess {
         api.onPage((path, items) -> progress.show(String.format(Locale.ROOT, "reading %s: page %d, %,d so far",
                 resourceOf(path), pages.merge(path, 1, Integer::sum), items)));
         try {
-            return new LiveLoader(api, target.istioNamespace(), tap).load(req, api.config().describe());
+            // The demo's address is a random local port: naming it would send the reader looking for it.
+            String source = target.demo() ? "the embedded demo cluster" : api.config().describe();
+            return new LiveLoader(api, target.istioNamespace(), tap).load(req, source);
         } finally {
             api.onPage((path, items) -> { });
             progress.clear();

@@ -81,11 +81,33 @@ public final class ExplainService {
     }
 
     public Outcome<Explanation> pod(String namespace, String name) {
-        ClusterSnapshot s = access.snapshot(new LoadRequest(kinds(true), namespace, name));
+        ClusterSnapshot s;
+        try {
+            s = access.snapshot(new LoadRequest(kinds(true), namespace, name));
+        } catch (DoctorException e) {
+            throw e.exitCode() == ExitCode.USAGE && e.getMessage().contains("not found") ? whereIs(namespace, name, e) : e;
+        }
         requireDecisionInputs(s);
-        PodInfo pod = s.pod(namespace, name).orElseThrow(() ->
-                new DoctorException(ExitCode.USAGE, "pod " + namespace + "/" + name + " not found"));
+        PodInfo pod = s.pod(namespace, name).orElseThrow(() -> whereIs(namespace, name,
+                new DoctorException(ExitCode.USAGE, "pod " + namespace + "/" + name + " not found")));
         return judged(explainer(s).explainPod(pod).withNotes(lacking(s)));
+    }
+
+    /**
+     * A pod not found in the namespace the context chose (no -n) may be in another: kubectl users
+     * forget -n, so the error says where it is, at the cost of one request across namespaces.
+     */
+    private DoctorException whereIs(String namespace, String name, DoctorException notFound) {
+        if (access.target().namespace() != null) {
+            return notFound;
+        }
+        List<String> elsewhere = access.namespacesOfPod(name).stream().filter(ns -> !ns.equals(namespace)).toList();
+        if (elsewhere.isEmpty()) {
+            return notFound;
+        }
+        return new DoctorException(ExitCode.USAGE, "pod " + name + " not found in namespace " + namespace + "; it exists in"
+                + (elsewhere.size() == 1 ? " namespace " : " namespaces ") + String.join(", ", elsewhere) + ": add -n "
+                + elsewhere.get(0));
     }
 
     public Outcome<Explanation> workload(SubjectRef ref, String namespace) {
@@ -109,8 +131,19 @@ public final class ExplainService {
      * Sends the subject through the live admission chain as a dry run and sets its answer beside the
      * reference verdict; exit 1 also when they disagree. A refusal to probe is an error, not a report.
      */
+    static final String DEMO_PROBE = "the embedded demo cluster runs no admission webhooks, so there is no live"
+            + " chain to ask; on a real cluster --probe sends a dry-run create of a copy of the pod (dryRun=All, as"
+            + " kubectl create --dry-run=server does) through the API server's admission chain and sets what the"
+            + " injector did beside the reference verdict";
+
     public Outcome<ProbedExplanation> probe(Outcome<Explanation> explained, SubjectRef ref, String namespace) {
         Explanation e = explained.report();
+        if (access.target().demo()) {
+            // A limit of the demo, not a refusal by the cluster: say so, keep the explanation's verdict.
+            String subject = ref.resource().resource().replaceAll("s$", "") + "/" + ref.name();
+            return new Outcome<>(new ProbedExplanation(e, ProbeResult.refused(subject, namespace, DEMO_PROBE, List.of(),
+                    explained.exitCode(), e.reference().inject())), explained.exitCode());
+        }
         ProbeResult p;
         try (ClusterGateway api = access.gateway()) {
             Explanation.Reference r = e.reference();

@@ -39,7 +39,11 @@ public final class InjectService {
     private final RuleSet rules;
 
     /** The flags that override the configmap's values; null where not given. */
-    public record Flags(String revision, String hub, String tag, Boolean cni, Boolean nativeSidecar) {
+    /** @param istioVersion the Istio version whose rules to apply (--istio-version, as explain has it), or null */
+    public record Flags(String revision, String hub, String tag, Boolean cni, Boolean nativeSidecar, String istioVersion) {
+        public Flags(String revision, String hub, String tag, Boolean cni, Boolean nativeSidecar) {
+            this(revision, hub, tag, cni, nativeSidecar, null);
+        }
     }
 
     /** One object of the manifest: as given, as injected (the same when not), and why not. */
@@ -68,8 +72,10 @@ public final class InjectService {
         }
         this.settings = s;
         this.config = source.config();
-        // The Stage B rules of the injector's version, read from the tag; the current rules when it is not a version.
-        this.rules = RuleSet.forVersion(IstioVersion.parse(s.tag()).orElse(null));
+        // The Stage B rules of --istio-version, else of the injector's version read from the tag; the current
+        // rules when the tag is not a version.
+        IstioVersion chosen = ExplainService.parseVersion(flags.istioVersion());
+        this.rules = RuleSet.forVersion(chosen != null ? chosen : IstioVersion.parse(s.tag()).orElse(null));
     }
 
     /**

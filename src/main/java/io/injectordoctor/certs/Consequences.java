@@ -25,8 +25,8 @@ final class Consequences {
     static String repatch(HookReport h) {
         if (isLegacy(h)) {
             return "The istio-sidecar-injector deployment patches this caBundle from its mounted root-cert.pem:"
-                    + " restart it (runbook) with 'kubectl -n " + namespace(h)
-                    + " rollout restart deployment/istio-sidecar-injector'.";
+                    + " restart it (runbook) with this tool's restart-injector command, which checks first, asks, and"
+                    + " waits for the rollout.";
         }
         if (h.revision() == null) {
             return "istiod never patches a configuration without the istio.io/rev label: add it with 'kubectl label"
@@ -34,9 +34,10 @@ final class Consequences {
                     + " (usually 'default'), or set the caBundle yourself.";
         }
         String deployment = serviceName(h) == null ? "istiod" : serviceName(h);
-        return "istiod of revision '" + h.revision() + "' patches this caBundle with its root: check its log"
-                + " for webhook patch errors, then 'kubectl -n " + namespace(h) + " rollout restart deployment/"
-                + deployment + "'.";
+        return "istiod of revision '" + h.revision() + "' patches this caBundle with its root: check the log of"
+                + " deployment " + namespace(h) + "/" + deployment + " for webhook patch errors, then restart it with this"
+                + " tool's restart-injector command (--revision " + h.revision() + "), which checks first, asks, and"
+                + " waits for the rollout.";
     }
 
     /** The 1.0-1.4 layout: a standalone injector behind the istio-sidecar-injector service. */

@@ -3,6 +3,8 @@ package io.injectordoctor.checks;
 import io.injectordoctor.decision.Decision;
 import io.injectordoctor.decision.HookEvaluation;
 import io.injectordoctor.mesh.IstioLayout;
+import io.injectordoctor.report.Advice;
+import io.injectordoctor.report.Command;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,16 +25,16 @@ public final class NamespaceAdvice {
      * {@code namespace.} hook is active (or the namespace already uses that label), else
      * {@code istio.io/rev=<tag or revision>} for each active {@code rev.namespace.} hook.
      */
-    public static List<String> optIn(Decision d, String ns, Map<String, String> namespaceLabels) {
-        List<String> out = new ArrayList<>();
+    public static List<Advice> optIn(Decision d, String ns, Map<String, String> namespaceLabels) {
+        List<Advice> out = new ArrayList<>();
         boolean defaultHook = d.hooks().stream().anyMatch(h -> !h.deactivated()
                 && (h.name().startsWith("namespace.") || h.name().equals(IstioLayout.LEGACY_HOOK)));
         if (defaultHook || namespaceLabels.containsKey(IstioLayout.INJECTION)) {
             // Said only when the default is not simply revision "default": a tag or a named revision serves it.
-            String which = d.hooks().stream().filter(h -> !h.deactivated() && h.name().startsWith("namespace."))
+            out.add(Advice.run(Command.kubectl("label", "namespace", ns, IstioLayout.INJECTION + "=enabled", "--overwrite")));
+            d.hooks().stream().filter(h -> !h.deactivated() && h.name().startsWith("namespace."))
                     .filter(h -> h.tag() != null || !IstioLayout.isDefaultRevision(h.revision()))
-                    .findFirst().map(h -> "  # the default: " + revisionWords(h)).orElse("");
-            out.add("kubectl label namespace " + ns + " " + IstioLayout.INJECTION + "=enabled --overwrite" + which);
+                    .findFirst().ifPresent(h -> out.add(Advice.say("the default there is " + revisionWords(h))));
             return out;
         }
         Map<String, HookEvaluation> byValue = new LinkedHashMap<>();
@@ -48,8 +50,10 @@ public final class NamespaceAdvice {
             byValue.clear();
             byValue.put(current, h);
         }
-        byValue.forEach((value, h) -> out.add("kubectl label namespace " + ns + " " + IstioLayout.REV + "=" + value
-                + " --overwrite  # " + revisionWords(h)));
+        byValue.forEach((value, h) -> {
+            out.add(Advice.run(Command.kubectl("label", "namespace", ns, IstioLayout.REV + "=" + value, "--overwrite")));
+            out.add(Advice.say(IstioLayout.REV + "=" + value + " selects " + revisionWords(h)));
+        });
         return out;
     }
 
@@ -64,20 +68,20 @@ public final class NamespaceAdvice {
      * that requires the label absent ({@code rev.namespace.}, {@code rev.object.}, {@code object.},
      * {@code auto.}); {@code istio.io/rev} is removed with it, as the two together are ID0402's conflict.
      */
-    public static List<String> keepAmbient(String ns, Map<String, String> namespaceLabels) {
-        List<String> out = new ArrayList<>();
-        out.add("kubectl label namespace " + ns + " " + IstioLayout.INJECTION + "=disabled --overwrite");
+    public static List<Advice> keepAmbient(String ns, Map<String, String> namespaceLabels) {
+        List<Advice> out = new ArrayList<>();
+        out.add(Advice.run(Command.kubectl("label", "namespace", ns, IstioLayout.INJECTION + "=disabled", "--overwrite")));
         if (namespaceLabels.containsKey(IstioLayout.REV)) {
-            out.add("kubectl label namespace " + ns + " " + IstioLayout.REV + "-");
+            out.add(Advice.run(Command.kubectl("label", "namespace", ns, IstioLayout.REV + "-")));
         }
         return out;
     }
 
     /** The sidecar path for an ambient namespace, said rather than given as commands to paste. */
-    public static String sidecarPathInWords(String ns) {
-        return "To move namespace " + ns + " to sidecars instead (only if it is meant to leave ambient): remove its label "
+    public static Advice sidecarPathInWords(String ns) {
+        return Advice.say("to move namespace " + ns + " to sidecars instead (only if it is meant to leave ambient): remove its label "
                 + IstioLayout.DATAPLANE_MODE + "=" + IstioLayout.DATAPLANE_AMBIENT + ", label it for injection ("
-                + IstioLayout.INJECTION + "=enabled, or " + IstioLayout.REV + "=<tag>), then restart its workloads; a sidecar"
-                + " takes precedence over ztunnel.";
+                + IstioLayout.INJECTION + "=enabled, or " + IstioLayout.REV + " set to a revision tag), then restart its"
+                + " workloads; a sidecar takes precedence over ztunnel");
     }
 }

@@ -74,7 +74,7 @@ public final class CheckCertsCommand implements Callable<Integer> {
             });
         }
         return new Output(spec, global).emit(new CertsService(global.access(spec)).run(options),
-                (out, style, r) -> out.print(CertReportText.render(r, style)));
+                (out, style, r) -> out.print(CertReportText.render(r, style, global.invocation())));
     }
 
     /** "30d", "12h", "90m", "45s", or an ISO-8601 duration such as "P30D". */

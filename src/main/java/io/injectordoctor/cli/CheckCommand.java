@@ -78,7 +78,7 @@ public final class CheckCommand implements Callable<Integer> {
         CheckService service = new CheckService(global.access(spec), registry);
         RunOptions options = service.options(only, skip);
         return new Output(spec, global).emit(service.run(options, global.namespace, threshold),
-                (out, style, r) -> new CheckReportText(style, verbose).write(out, r, threshold),
+                (out, style, r) -> new CheckReportText(style, verbose, global.invocation()).write(out, r, threshold),
                 r -> CheckReportJson.of(r, threshold));
     }
 }

@@ -38,7 +38,7 @@ public final class ChecksListCommand implements Runnable {
             footer = {
                 "  injector-doctor checks list",
                 "  injector-doctor checks list --format markdown > docs/checks/README.md"})
-    int list(@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    int list(@Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
                     description = "text or markdown (default: ${DEFAULT-VALUE}).") Format format,
             @Option(names = "--plugin-path", paramLabel = "DIR", description = "Include the checks of the jars in DIR.")
                     Path pluginPath) {

@@ -20,7 +20,12 @@ import picocli.CommandLine.Spec;
             "  source <(injector-doctor completion bash)   # bash, this shell",
             "  injector-doctor completion bash \\",
             "      > /etc/bash_completion.d/injector-doctor",
-            "  source <(injector-doctor completion zsh)    # zsh, e.g. in ~/.zshrc"
+            "  source <(injector-doctor completion zsh)    # zsh, e.g. in ~/.zshrc",
+            "",
+            "Besides commands and options it completes check ids (--only, --skip, checks show), contexts",
+            "(--context), namespaces (-n) and pod/, deployment/, statefulset/, daemonset/, replicaset/, job/",
+            "and namespace/ names from the cluster of the command line's kubeconfig and context: one request,",
+            "at most 2 seconds, nothing offered when the cluster does not answer in time."
         })
 public final class CompletionCommand implements Runnable {
     @Spec
@@ -32,6 +37,50 @@ public final class CompletionCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.")
     String shell;
 
+    /**
+     * Wraps picocli's function: the words that name cluster objects, contexts or check ids are asked
+     * of the tool itself (the hidden __complete command, as the user typed the tool's name), with the
+     * --kubeconfig, --context and -n of the command line; every other word is picocli's.
+     */
+    static String clusterCompletion(String name) {
+        String fn = "_injector_doctor_cluster_" + name.replaceAll("[^A-Za-z0-9_]", "_");
+        String picocli = "_complete_" + name;
+        return String.join("\n",
+                "",
+                "# Cluster-aware words: namespaces, pod/ and workload names, contexts, check ids.",
+                fn + "() {",
+                "  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\" what=\"\"",
+                "  case \"$prev\" in",
+                "    -n|--namespace|--istio-namespace) what=namespaces ;;",
+                "    --context) what=contexts ;;",
+                "    --only|--skip) what=checks ;;",
+                "    show) [ \"${COMP_WORDS[1]}\" = checks ] && what=checks ;;",
+                "  esac",
+                "  if [ -z \"$what\" ]; then",
+                "    case \"$cur\" in",
+                "      pod/*|deployment/*|statefulset/*|daemonset/*|replicaset/*|job/*|namespace/*) what=\"${cur%%/*}/\" ;;",
+                "    esac",
+                "  fi",
+                "  if [ -z \"$what\" ]; then",
+                "    " + picocli + " \"$@\"",
+                "    return",
+                "  fi",
+                "  local flags=() i=1 w",
+                "  while [ $i -lt $COMP_CWORD ]; do",
+                "    w=\"${COMP_WORDS[$i]}\"",
+                "    case \"$w\" in",
+                "      --kubeconfig|--context|-n|--namespace) flags+=(\"$w\" \"${COMP_WORDS[$((i + 1))]}\"); i=$((i + 1)) ;;",
+                "      --kubeconfig=*|--context=*|--namespace=*) flags+=(\"$w\") ;;",
+                "    esac",
+                "    i=$((i + 1))",
+                "  done",
+                "  local IFS=$'\\n'",
+                "  COMPREPLY=( $(compgen -W \"$(\"${COMP_WORDS[0]}\" __complete \"$what\" \"${flags[@]}\" 2>/dev/null)\" -- \"$cur\") )",
+                "}",
+                "complete -F " + fn + " -o default " + name,
+                "");
+    }
+
     @Override
     public void run() {
         if (!shell.equals("bash") && !shell.equals("zsh")) {
@@ -42,6 +91,7 @@ public final class CompletionCommand implements Runnable {
         // One script serves both shells: under zsh its header loads bashcompinit and registers the
         // same completion function.
         spec.commandLine().getOut().print(AutoComplete.bash(name, root));
+        spec.commandLine().getOut().print(clusterCompletion(name));
         spec.commandLine().getOut().flush();
     }
 }

@@ -43,6 +43,9 @@ import picocli.CommandLine.TypeConversionException;
             "  broken   the same, with a caBundle that does not match the root,",
             "           an istiod without ready endpoints, and a ReplicaSet",
             "           that cannot create its pods",
+            "  modern   the healthy cluster with what current meshes run: ztunnel,",
+            "           a waypoint, Gateway API and template gateways, an ambient",
+            "           namespace, a revision tag, native sidecars",
             "See docs/demo.md for what kubectl can and cannot do against the demo."
         })
 public final class DemoCommand implements Runnable {
@@ -64,7 +67,7 @@ public final class DemoCommand implements Runnable {
     Duration duration;
 
     @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "healthy",
-            description = "Which object set to seed: healthy or broken (default: ${DEFAULT-VALUE}).")
+            description = "Which object set to seed: healthy, broken or modern (default: ${DEFAULT-VALUE}).")
     String scenarioName;
 
     @Override
@@ -93,7 +96,7 @@ public final class DemoCommand implements Runnable {
                 return s;
             }
         }
-        throw new DoctorException(ExitCode.USAGE, "unknown scenario '" + scenarioName + "' (use healthy or broken)");
+        throw new DoctorException(ExitCode.USAGE, "unknown scenario '" + scenarioName + "' (use healthy, broken or modern)");
     }
 
     private void walkThrough(DemoCluster demo, PrintWriter out) {

@@ -120,17 +120,17 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         if (ref.namespace()) {
             return output.emit(service.namespace(ref.name()),
-                    (out, style, n) -> new NamespaceText(style, verbose).write(out, n));
+                    (out, style, n) -> new NamespaceText(style, verbose, output.invocation()).write(out, n));
         }
         String ns = access.namespace();
         Outcome<Explanation> explained = service.subject(ref, ns);
         if (probe) {
             return output.emit(service.probe(explained, ref, ns), (out, style, p) -> {
-                new ExplainText(style, verbose).write(out, p.explanation());
+                new ExplainText(style, verbose, output.invocation()).write(out, p.explanation());
                 new ProbeText(style).write(out, p.probe());
             });
         }
-        return output.emit(explained, (out, style, e) -> new ExplainText(style, verbose).write(out, e));
+        return output.emit(explained, (out, style, e) -> new ExplainText(style, verbose, output.invocation()).write(out, e));
     }
 
     private ExplainService service(ClusterAccess access) {
@@ -146,8 +146,9 @@ public final class ExplainCommand implements Callable<Integer> {
         ClusterAccess access = global.access(spec);
         Outcome<List<Explanation>> explained = service(access).manifest(file, access.namespace(),
                 note -> spec.commandLine().getErr().println("note: " + note));
-        return new Output(spec, global).emit(explained, (out, style, items) -> {
-            ExplainText text = new ExplainText(style, verbose);
+        Output output = new Output(spec, global);
+        return output.emit(explained, (out, style, items) -> {
+            ExplainText text = new ExplainText(style, verbose, output.invocation());
             for (int i = 0; i < items.size(); i++) {
                 if (i > 0) {
                     out.println("---");

@@ -4,7 +4,10 @@ import io.injectordoctor.app.ClusterAccess;
 import io.injectordoctor.app.Progress;
 import io.injectordoctor.app.Target;
 import io.injectordoctor.render.ProgressLine;
+import io.injectordoctor.report.Invocation;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -61,6 +64,55 @@ public final class GlobalOptions {
     public Target target() {
         return new Target(kubeconfig, context, namespace, istioNamespace, demo, snapshot, requestTimeoutSeconds, as,
                 asGroups);
+    }
+
+    /** The system property the launchers set to the name the user typed (see scripts/injector-doctor). */
+    static final String PROGRAM_PROPERTY = "injector-doctor.program";
+
+    /**
+     * How this run was invoked: the name the user typed, the flags that chose its source and those
+     * kubectl needs to reach the same cluster; printed commands carry them.
+     */
+    public Invocation invocation() {
+        List<String> source = new ArrayList<>();
+        List<String> kubectl = new ArrayList<>();
+        if (demo) {
+            source.add("--demo");
+        } else if (snapshot != null) {
+            source.add("--snapshot");
+            source.add(snapshot.toString());
+        } else {
+            if (kubeconfig != null) {
+                source.add("--kubeconfig");
+                source.add(kubeconfig.toString());
+                kubectl.add("--kubeconfig");
+                kubectl.add(kubeconfig.toString());
+            }
+            if (context != null) {
+                source.add("--context");
+                source.add(context);
+                kubectl.add("--context");
+                kubectl.add(context);
+            }
+        }
+        if (!"istio-system".equals(istioNamespace)) {
+            source.add("--istio-namespace");
+            source.add(istioNamespace);
+        }
+        if (as != null) {
+            source.add("--as");
+            source.add(as);
+        }
+        for (String g : asGroups) {
+            source.add("--as-group");
+            source.add(g);
+        }
+        return new Invocation(programWords(), source, kubectl, demo);
+    }
+
+    /** The program name a launcher passed, else the installed name. */
+    static List<String> programWords() {
+        return Invocation.programWords(System.getProperty(PROGRAM_PROPERTY));
     }
 
     /** Access to that cluster, with a progress line on stderr when the output is text on a terminal. */

@@ -109,6 +109,10 @@ public final class InjectCommand implements Callable<Integer> {
                         + "(default: pilot.env.ENABLE_NATIVE_SIDECARS, else true).")
         Boolean nativeSidecar;
 
+        @Option(names = "--istio-version", paramLabel = "X.Y.Z",
+                description = "Apply the injection rules of this Istio version instead of the one read from the image tag.")
+        String istioVersion;
+
         /**
          * The reference injector with the injector configmap of the chosen source (--snapshot, --demo,
          * --kubeconfig or --context), or the defaults when none is given; then the flags above on top.
@@ -116,7 +120,7 @@ public final class InjectCommand implements Callable<Integer> {
         InjectService service(GlobalOptions g, CommandSpec spec) {
             boolean clusterNamed = g.snapshot != null || g.demo || g.kubeconfig != null || g.context != null;
             return new InjectService(clusterNamed ? g.access(spec) : null, g.istioNamespace,
-                    new InjectService.Flags(revision, hub, tag, cni, nativeSidecar));
+                    new InjectService.Flags(revision, hub, tag, cni, nativeSidecar, istioVersion));
         }
     }
 }

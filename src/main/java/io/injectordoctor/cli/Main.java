@@ -24,7 +24,8 @@ public final class Main {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
         try {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
-            int code = execute(commandLine(out, err, args), out, err, args);
+            String[] words = GlobalArguments.reorder(args);
+            int code = execute(commandLine(out, err, words), out, err, words);
             ClusterAccess.releaseThreads();
             System.exit(code);
         } catch (OutOfMemoryError e) {
@@ -37,7 +38,8 @@ public final class Main {
 
     /** Runs one invocation with the given writers; used by tests to capture output. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return execute(commandLine(out, err, args), out, err, args);
+        String[] words = GlobalArguments.reorder(args);
+        return execute(commandLine(out, err, words), out, err, words);
     }
 
     /** Runs a command tree with the CLI's failure handling: one error line, the documented exit code. */

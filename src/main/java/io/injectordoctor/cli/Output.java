@@ -3,6 +3,7 @@ package io.injectordoctor.cli;
 import io.injectordoctor.app.Outcome;
 import io.injectordoctor.render.Structured;
 import io.injectordoctor.render.Style;
+import io.injectordoctor.report.Invocation;
 import java.io.PrintWriter;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +38,11 @@ final class Output {
         return global.output == GlobalOptions.OutputFormat.yaml;
     }
 
+    /** How this run was invoked, for the commands its output prints. */
+    Invocation invocation() {
+        return global.invocation();
+    }
+
     Style style() {
         return Style.detect(global.noColor);
     }
@@ -51,7 +57,7 @@ final class Output {
         if (text()) {
             text.write(out, style(), outcome.report());
         } else {
-            Structured.write(out, structured.apply(outcome.report()), yaml());
+            Structured.write(out, structured.apply(outcome.report()), yaml(), invocation());
         }
         out.flush();
         return outcome.exitCode();

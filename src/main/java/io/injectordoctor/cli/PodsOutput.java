@@ -38,7 +38,7 @@ final class PodsOutput {
     }
 
     private static ExplainService.PodsSink table(Output output) {
-        PodsTableText table = new PodsTableText(output.style(), output.out());
+        PodsTableText table = new PodsTableText(output.style(), output.out(), output.invocation());
         return new ExplainService.PodsSink() {
             @Override
             public void pod(Explanation explanation, PodRow row) {
@@ -67,7 +67,8 @@ final class PodsOutput {
             // Opened with the first pod or at the end, so that a run that fails at once writes nothing.
             private Structured.ListWriter items() {
                 if (items == null) {
-                    items = new Structured.ListWriter(output.out(), output.yaml(), Explanation.SCHEMA_VERSION, "items");
+                    items = new Structured.ListWriter(output.out(), output.yaml(), Explanation.SCHEMA_VERSION, "items",
+                            output.invocation());
                 }
                 return items;
             }

@@ -42,6 +42,8 @@ public final class RootCommand implements Runnable {
             SnapshotCommand.class,
             DemoCommand.class,
             CompletionCommand.class,
+            VersionCommand.class,
+            CompleteCommand.class,
             picocli.CommandLine.HelpCommand.class);
 
     @Spec

@@ -8,7 +8,7 @@ import io.injectordoctor.ExitCode;
  * Kubernetes' rules here, the one place paths are made, so nothing but a name reaches a URL
  * ("../../x" or "a?labelSelector=..." is refused as a usage error).
  */
-final class Paths {
+public final class Paths {
     private Paths() {
     }
 
@@ -22,7 +22,8 @@ final class Paths {
         };
     }
 
-    static String collection(ResourceKind k, String namespace) {
+    /** The collection's path: cluster-wide for a cluster-scoped kind or a null namespace. */
+    public static String collection(ResourceKind k, String namespace) {
         if (namespace != null && k.namespaced()) {
             String problem = Names.namespaceProblem(namespace);
             if (problem != null) {

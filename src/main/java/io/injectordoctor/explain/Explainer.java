@@ -90,13 +90,13 @@ public final class Explainer {
                 proxy.dataplane(annotations).word(), proxy.injectedRevision(), proxy.awaitingInjection());
         Boolean consistent = PodVerdicts.consistent(d, proxy);
         List<String> causes = new ArrayList<>();
-        List<String> fix = new ArrayList<>();
+        List<io.injectordoctor.report.Advice> fix = new ArrayList<>();
         if (Boolean.FALSE.equals(consistent)) {
             Mismatch m = Mismatch.analyse(pod, proxy, d, s);
             causes.addAll(m.causes());
             fix.addAll(m.fix());
         } else {
-            fix.addAll(Remedies.forSubject(d, ns, pod.meta(), proxy, s));
+            fix.addAll(Remedies.forPod(d, ns, pod, proxy, s));
         }
         List<String> notes = PodNotes.of(ns, Remedies.namespaceLabels(s, ns), pod.meta().labels(), annotations, proxy);
         List<Explanation.Finding> findings = withScope
@@ -134,7 +134,7 @@ public final class Explainer {
                 w.templateMeta().labels(), w.templateMeta().annotations(), proxy) : List.of();
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject(w.kind(), ns, w.meta().name()),
                 injector(d), reference(d), sidecarMode(d, w.templateMeta().annotations()), null, null, findings, List.of(),
-                Remedies.forSubject(d, ns, w.templateMeta(), proxy, context.snapshot()), notes);
+                Remedies.forWorkload(d, ns, w, proxy, context.snapshot()), notes);
     }
 
     /**
@@ -152,7 +152,7 @@ public final class Explainer {
         List<Explanation.Finding> findings = findings(SubjectScope.of(context.snapshot(), kind, subject, d));
         return new Explanation(Explanation.SCHEMA_VERSION, new Explanation.Subject(kind, namespace, name),
                 injector(d), reference(d), sidecarMode(d, meta.annotations()), null, null, findings, List.of(),
-                Remedies.toChangeVerdict(d, namespace, meta, context.snapshot()), notes);
+                Remedies.toChangeManifest(d, namespace, meta, context.snapshot()), notes);
     }
 
     /**
@@ -206,9 +206,8 @@ public final class Explainer {
     }
 
     static Explanation.Finding view(Finding f, String remediation, String doc) {
-        Object fix = f.evidence().get("fix");
         return new Explanation.Finding(f.checkId(), f.severity().name(), f.subject(), f.message(), remediation,
-                fix instanceof String s ? s : null, doc);
+                f.fix(), io.injectordoctor.report.Command.page(doc));
     }
 
     static Explanation.Injector injector(Decision d) {

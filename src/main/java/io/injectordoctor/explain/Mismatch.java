@@ -10,18 +10,19 @@ import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.ProxyObservation;
 import io.injectordoctor.model.Webhook;
 import io.injectordoctor.model.WebhookConfiguration;
+import io.injectordoctor.report.Advice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Why a running pod disagrees with the reference verdict, and how to bring them together. */
-record Mismatch(String summary, List<String> causes, List<String> fix) {
+record Mismatch(String summary, List<String> causes, List<Advice> fix) {
 
     static Mismatch analyse(PodInfo pod, ProxyObservation proxy, Decision d, ClusterSnapshot snapshot) {
         List<String> causes = new ArrayList<>();
         String summary;
-        String recreate = io.injectordoctor.cluster.PodRecreation.command(snapshot, pod);
+        List<Advice> recreate = io.injectordoctor.checks.Recreation.of(snapshot, pod);
         if (d.inject() && Dataplane.captured(pod.meta().annotations())) {
             return ambientSelectedForSidecars(pod, d, snapshot, recreate);
         }
@@ -68,14 +69,15 @@ record Mismatch(String summary, List<String> causes, List<String> fix) {
                         + "'istioctl kube-inject' or written into the manifest, not by the injection webhook.");
             }
         }
-        return new Mismatch(summary, causes, List.of(recreate));
+        return new Mismatch(summary, causes, recreate);
     }
 
     /**
      * A pod ztunnel captures whose namespace is also selected for sidecars: recreating it would trade
      * ambient for a sidecar, so the fix keeps ambient, and the sidecar path is said in words.
      */
-    private static Mismatch ambientSelectedForSidecars(PodInfo pod, Decision d, ClusterSnapshot snapshot, String recreate) {
+    private static Mismatch ambientSelectedForSidecars(PodInfo pod, Decision d, ClusterSnapshot snapshot,
+            List<Advice> recreate) {
         String ns = pod.meta().namespace();
         Map<String, String> labels = snapshot.namespace(ns).map(n -> n.meta().labels()).orElse(Map.of());
         List<String> causes = new ArrayList<>();
@@ -83,9 +85,9 @@ record Mismatch(String summary, List<String> causes, List<String> fix) {
                 + IstioLayout.REDIRECTION_ENABLED + "), but it is also selected for sidecar injection ("
                 + (d.matchedHooks().isEmpty() ? "see the trace" : d.matchedHooks().get(0).qualifiedName()) + "): a pod "
                 + "created now gets a sidecar, which takes precedence over ztunnel.");
-        List<String> fix = new ArrayList<>();
+        List<Advice> fix = new ArrayList<>();
         if (Remedies.asksForSidecar(pod.meta())) {
-            fix.add(recreate);
+            fix.addAll(recreate);
         } else {
             fix.addAll(NamespaceAdvice.keepAmbient(ns, labels));
             fix.add(NamespaceAdvice.sidecarPathInWords(ns));

@@ -21,14 +21,16 @@ import java.util.function.Predicate;
 public final class CertReportText {
     private static final String DOC = "docs/check-certs.md";
     private final Style style;
+    private final io.injectordoctor.report.Invocation invocation;
     private final StringBuilder out = new StringBuilder();
 
-    private CertReportText(Style style) {
+    private CertReportText(Style style, io.injectordoctor.report.Invocation invocation) {
         this.style = style.marked();
+        this.invocation = invocation;
     }
 
-    public static String render(CertReport r, Style style) {
-        return new CertReportText(style).all(r);
+    public static String render(CertReport r, Style style, io.injectordoctor.report.Invocation invocation) {
+        return new CertReportText(style, invocation).all(r);
     }
 
     private String all(CertReport r) {
@@ -110,7 +112,7 @@ public final class CertReportText {
             }
         }
         if (problem) {
-            line("    docs: " + DocLinks.command(DOC + "#" + fs.get(0).code().toLowerCase(Locale.ROOT)));
+            line("    docs: " + DocLinks.command(DOC + "#" + fs.get(0).code().toLowerCase(Locale.ROOT), invocation));
         }
     }
 

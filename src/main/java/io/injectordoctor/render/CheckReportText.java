@@ -3,6 +3,7 @@ package io.injectordoctor.render;
 import io.injectordoctor.report.CheckReport;
 import io.injectordoctor.report.CheckResult;
 import io.injectordoctor.report.Finding;
+import io.injectordoctor.report.Invocation;
 import io.injectordoctor.report.Severity;
 import java.io.PrintWriter;
 
@@ -15,10 +16,12 @@ public final class CheckReportText {
     private static final String INDENT = "    ";
     private final Style style;
     private final boolean verbose;
+    private final AdviceLines advice;
 
-    public CheckReportText(Style style, boolean verbose) {
+    public CheckReportText(Style style, boolean verbose, Invocation invocation) {
         this.style = style.marked();
         this.verbose = verbose;
+        this.advice = new AdviceLines(invocation);
     }
 
     public void write(PrintWriter target, CheckReport report, Severity failOn) {
@@ -56,6 +59,7 @@ public final class CheckReportText {
         for (Finding f : r.findings()) {
             if (f.severity() != Severity.INFO || verbose) {
                 out.println(INDENT + f.subject() + ": " + f.message());
+                advice.write(out, INDENT + "  ", f.fix());
             }
         }
         if (!r.suppressed().isEmpty()) {
@@ -64,7 +68,7 @@ public final class CheckReportText {
         }
         if (problem) {
             out.println(INDENT + "fix: " + r.remediation());
-            out.println(INDENT + "docs: " + DocLinks.command(r.docPath()));
+            out.println(INDENT + "docs: " + advice.page(r.docPath()));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.injectordoctor.render;
 
 import io.injectordoctor.report.Finding;
 import io.injectordoctor.report.Explanation;
+import io.injectordoctor.report.Invocation;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -9,15 +10,13 @@ import java.util.List;
 public final class ExplainText {
     private final Style style;
     private final boolean verbose;
-
-    public ExplainText(Style style) {
-        this(style, false);
-    }
+    private final AdviceLines advice;
 
     /** @param verbose also show informational findings, as {@code check -v} does */
-    public ExplainText(Style style, boolean verbose) {
+    public ExplainText(Style style, boolean verbose, Invocation invocation) {
         this.style = style.marked();
         this.verbose = verbose;
+        this.advice = new AdviceLines(invocation);
     }
 
     public void write(PrintWriter target, Explanation e) {
@@ -78,10 +77,14 @@ public final class ExplainText {
         list(out, "Notes:", e.notes());
         if (e.findings().stream().anyMatch(f -> verbose || !"INFO".equals(f.severity()))) {
             out.println("Findings (the checks of 'injector-doctor check' about this " + kindWord(e) + " and what it depends on):");
-            new FindingLines(style).write(out, e.findings(), verbose);
+            new FindingLines(style, advice).write(out, e.findings(), verbose);
             out.println();
         }
-        list(out, Boolean.FALSE.equals(e.consistent()) ? "Fix:" : "To change the verdict:", e.fix());
+        if (!e.fix().isEmpty()) {
+            out.println(Boolean.FALSE.equals(e.consistent()) ? "Fix:" : "To change the verdict:");
+            advice.write(out, "  ", e.fix());
+            out.println();
+        }
         out.flush();
     }
 

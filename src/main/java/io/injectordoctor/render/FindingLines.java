@@ -7,9 +7,11 @@ import java.util.List;
 /** Findings as explain shows them: mark, check, subject and message; then the fix and the command that prints the page. */
 final class FindingLines {
     private final Style style;
+    private final AdviceLines advice;
 
-    FindingLines(Style style) {
+    FindingLines(Style style, AdviceLines advice) {
         this.style = style;
+        this.advice = advice;
     }
 
     void write(PrintWriter out, List<Explanation.Finding> findings, boolean withInfo) {
@@ -27,12 +29,15 @@ final class FindingLines {
             if (info) {
                 continue;
             }
-            if (f.fix() != null) {
-                out.println("      fix: " + f.fix());
-            } else {
+            if (f.fix().isEmpty()) {
                 out.println("      fix: " + f.remediation());
+            } else {
+                out.println("      fix:");
+                advice.write(out, "        ", f.fix());
             }
-            out.println("      docs: " + DocLinks.command(f.doc()));
+            if (f.doc() != null) {
+                out.println("      docs: " + advice.line(f.doc()));
+            }
         }
     }
 }

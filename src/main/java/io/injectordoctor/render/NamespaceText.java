@@ -1,6 +1,7 @@
 package io.injectordoctor.render;
 
 import io.injectordoctor.report.Explanation;
+import io.injectordoctor.report.Invocation;
 import io.injectordoctor.report.NamespaceExplanation;
 import io.injectordoctor.report.PodRow;
 import java.io.PrintWriter;
@@ -12,10 +13,12 @@ import java.util.TreeMap;
 public final class NamespaceText {
     private final Style style;
     private final boolean verbose;
+    private final AdviceLines advice;
 
-    public NamespaceText(Style style, boolean verbose) {
+    public NamespaceText(Style style, boolean verbose, Invocation invocation) {
         this.style = style.marked();
         this.verbose = verbose;
+        this.advice = new AdviceLines(invocation);
     }
 
     public void write(PrintWriter target, NamespaceExplanation n) {
@@ -55,7 +58,7 @@ public final class NamespaceText {
             out.println("No pod runs here.");
         } else {
             out.flush();
-            PodsTableText table = new PodsTableText(style, target);
+            PodsTableText table = new PodsTableText(style, target, advice.invocation());
             for (PodRow r : n.pods()) {
                 table.row(r);
             }
@@ -64,14 +67,12 @@ public final class NamespaceText {
         out.println();
         if (n.findings().stream().anyMatch(f -> verbose || !"INFO".equals(f.severity()))) {
             out.println("Findings (the checks of 'injector-doctor check' about this namespace and what serves it):");
-            new FindingLines(style).write(out, n.findings(), verbose);
+            new FindingLines(style, advice).write(out, n.findings(), verbose);
             out.println();
         }
         if (!pod.fix().isEmpty()) {
             out.println("To change what new pods get here:");
-            for (String l : pod.fix()) {
-                out.println("  " + (l.startsWith("kubectl ") ? "$ " : "- ") + l);
-            }
+            advice.write(out, "  ", pod.fix());
         }
         out.flush();
     }

@@ -1,5 +1,7 @@
 package io.injectordoctor.render;
 
+import io.injectordoctor.report.Command;
+import io.injectordoctor.report.Invocation;
 import io.injectordoctor.report.PodRow;
 import io.injectordoctor.report.PodsSummary;
 import java.io.PrintWriter;
@@ -22,10 +24,12 @@ public final class PodsTableText {
     private final List<String[]> block = new ArrayList<>(BLOCK);
     private final int[] width = new int[5];
     private boolean headerWritten;
+    private final AdviceLines advice;
 
-    public PodsTableText(Style style, PrintWriter out) {
+    public PodsTableText(Style style, PrintWriter out, Invocation invocation) {
         this.style = style.marked();
         this.out = SafeText.writer(out, this.style);
+        this.advice = new AdviceLines(invocation);
     }
 
     public void row(PodRow r) {
@@ -40,28 +44,24 @@ public final class PodsTableText {
     }
 
     public void finish(PodsSummary s, List<PodRow> recalled) {
+        // Pods whose creation the API server would refuse, or whose admission is unknown, have no verdict to compare.
+        int notCompared = s.pods() - s.consistent() - s.mismatches();
         writeBlock();
         if (headerWritten) {
             out.println();
         }
         out.println(s.pods() + " pods: " + s.consistent() + " consistent, " + s.mismatches() + " mismatched ("
-                + s.missingSidecar() + " missing the sidecar, " + s.unexpectedSidecar() + " with an unexpected sidecar); "
+                + s.missingSidecar() + " missing the sidecar, " + s.unexpectedSidecar() + " with an unexpected sidecar)"
+                + (notCompared > 0 ? ", " + notCompared + " not compared (admission refused or unknown; RESULT -)" : "") + "; "
                 + s.expectedInjected() + " should be injected, " + s.withSidecar() + " have istio-proxy"
                 + (s.meshInfrastructure() > 0 ? " (" + s.meshInfrastructure() + " of them mesh infrastructure, not injected"
                         + " by design)" : "") + (s.ambient() > 0 ? "; " + s.ambient() + " in ambient (ztunnel)" : "") + ".");
         if (!recalled.isEmpty()) {
             out.println("Mismatched pods; each command gives the trace and the fix:");
-            List<String> commands = new ArrayList<>();
-            int w = 0;
             for (PodRow r : recalled) {
-                String c = "injector-doctor explain pod/" + r.name() + " -n " + r.namespace();
-                commands.add(c);
-                w = Math.max(w, c.length());
-            }
-            for (int i = 0; i < recalled.size(); i++) {
-                PodRow r = recalled.get(i);
-                out.println("  " + pad(commands.get(i), w) + "  # " + (r.inject() ? "missing the sidecar" : "unexpected sidecar")
-                        + " (" + r.decisive() + ")");
+                out.println("  " + r.name() + " in " + r.namespace() + ": "
+                        + (r.inject() ? "missing the sidecar" : "unexpected sidecar") + " (" + r.decisive() + ")");
+                out.println("    $ " + advice.line(Command.self("explain", "pod/" + r.name(), "-n", r.namespace())));
             }
             int more = s.mismatches() - recalled.size();
             if (more > 0) {
@@ -78,7 +78,7 @@ public final class PodsTableText {
         }
         out.println();
         out.println("Findings about what these pods share (the checks of 'injector-doctor check'):");
-        new FindingLines(style).write(out, findings, false);
+        new FindingLines(style, advice).write(out, findings, false);
         out.flush();
     }
 

@@ -8,11 +8,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.injectordoctor.report.Advice;
+import io.injectordoctor.report.Command;
+import io.injectordoctor.report.Invocation;
+import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
  * JSON and YAML rendering of report models (records, maps, lists). Field order follows the record
- * components, so output is stable and can be pinned by golden files.
+ * components, so output is stable and can be pinned by golden files. A {@link Command} is written as
+ * the line to paste, for the run's {@link Invocation} (its program name and source flags).
  */
 public final class Structured {
     // Each writer is made at its first use: a JSON run does not load the YAML library, a text run neither.
@@ -35,12 +44,41 @@ public final class Structured {
         m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         m.enable(SerializationFeature.INDENT_OUTPUT);
         m.setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS);
+        SimpleModule commands = new SimpleModule("commands");
+        commands.addSerializer(Command.class, new StdSerializer<>(Command.class) {
+            @Override
+            public void serialize(Command c, com.fasterxml.jackson.core.JsonGenerator g, SerializerProvider p)
+                    throws IOException {
+                g.writeString(invocation(p).line(c));
+            }
+        });
+        commands.addSerializer(Advice.class, new StdSerializer<>(Advice.class) {
+            @Override
+            public void serialize(Advice a, com.fasterxml.jackson.core.JsonGenerator g, SerializerProvider p)
+                    throws IOException {
+                g.writeString(a.line(invocation(p)));
+            }
+        });
+        m.registerModule(commands);
         return m;
     }
 
+    private static Invocation invocation(SerializerProvider p) {
+        Object i = p.getAttribute(Invocation.class);
+        return i instanceof Invocation inv ? inv : Invocation.plain();
+    }
+
+    private static ObjectWriter writer(ObjectMapper m, Invocation invocation) {
+        return m.writer().withAttribute(Invocation.class, invocation);
+    }
+
     public static String json(Object model) {
+        return json(model, Invocation.plain());
+    }
+
+    public static String json(Object model, Invocation invocation) {
         try {
-            return Json.MAPPER.writeValueAsString(model);
+            return writer(Json.MAPPER, invocation).writeValueAsString(model);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON: " + e.getMessage(), e);
         }
@@ -52,8 +90,12 @@ public final class Structured {
     }
 
     public static String yaml(Object model) {
+        return yaml(model, Invocation.plain());
+    }
+
+    public static String yaml(Object model, Invocation invocation) {
         try {
-            return Yaml.MAPPER.writeValueAsString(model);
+            return writer(Yaml.MAPPER, invocation).writeValueAsString(model);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render YAML: " + e.getMessage(), e);
         }
@@ -65,14 +107,15 @@ public final class Structured {
      */
     public static final class ListWriter {
         private final PrintWriter out;
-        private final ObjectMapper mapper;
+        private final ObjectWriter mapper;
         private final com.fasterxml.jackson.core.JsonGenerator g;
 
-        public ListWriter(PrintWriter out, boolean yaml, int schemaVersion, String arrayField) {
+        public ListWriter(PrintWriter out, boolean yaml, int schemaVersion, String arrayField, Invocation invocation) {
             this.out = out;
-            this.mapper = yaml ? Yaml.MAPPER : Json.MAPPER;
+            ObjectMapper m = yaml ? Yaml.MAPPER : Json.MAPPER;
+            this.mapper = writer(m, invocation);
             try {
-                g = mapper.getFactory().createGenerator(out);
+                g = m.getFactory().createGenerator(out);
                 if (!yaml) {
                     g.useDefaultPrettyPrinter();
                 }
@@ -121,8 +164,8 @@ public final class Structured {
     }
 
     /** Writes the model as JSON ({@code yaml == false}) or YAML, with a trailing newline. */
-    public static void write(PrintWriter out, Object model, boolean yaml) {
-        String s = yaml ? yaml(model) : json(model);
+    public static void write(PrintWriter out, Object model, boolean yaml, Invocation invocation) {
+        String s = yaml ? yaml(model, invocation) : json(model, invocation);
         out.print(s);
         if (!s.endsWith("\n")) {
             out.println();

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code {schemaVersion, success, partial, notRead, source, failOn, categories: [{name, checks: [{id,
  * description, result, skipReason, findings, suppressed, remediation, hint}]}], summary}}.
  * {@code partial} is true when the API server failed to give some kind ({@code notRead} says which,
- * with the HTTP status and the path), so the checks that need it were skipped.
+ * with the HTTP status and the path), so the checks that need it were skipped. {@code hint} is the
+ * command that prints the check's page from inside the binary, {@code doc} the page's path.
  */
 public record CheckReportJson(int schemaVersion, boolean success, boolean partial, List<String> notRead, String source,
         String failOn, List<Category> categories, Summary summary) {
@@ -23,10 +24,12 @@ public record CheckReportJson(int schemaVersion, boolean success, boolean partia
 
     /** {@code result} is success, warning, error or skipped. */
     public record CheckJson(String id, String description, String result, String skipReason, List<FindingJson> findings,
-            int suppressed, String remediation, String hint) {
+            int suppressed, String remediation, Command hint, String doc) {
     }
 
-    public record FindingJson(String severity, String subject, String message, Map<String, Object> evidence) {
+    /** {@code fix}: the commands (or steps) that fix this finding, with real names; empty when the remediation says it. */
+    public record FindingJson(String severity, String subject, String message, Map<String, Object> evidence,
+            List<Advice> fix) {
     }
 
     public record Summary(long checks, long passed, long warnings, long failed, long skipped, long suppressed) {
@@ -47,10 +50,12 @@ public record CheckReportJson(int schemaVersion, boolean success, boolean partia
         List<FindingJson> findings = r.findings().stream().map(CheckReportJson::finding).toList();
         boolean problem = r.status() == CheckResult.Status.WARNED || r.status() == CheckResult.Status.FAILED;
         return new CheckJson(r.id(), r.title(), r.status().word(), r.skipReason(), findings,
-                r.suppressed().size(), problem ? r.remediation() : null, r.docPath());
+                r.suppressed().size(), problem ? r.remediation() : null, Command.page(r.docPath()), r.docPath());
     }
 
     private static FindingJson finding(Finding f) {
-        return new FindingJson(f.severity().name(), f.subject(), f.message(), f.evidence());
+        return new FindingJson(f.severity().name(), f.subject(), f.message(), f.evidence(), f.fix());
     }
+
+
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record Explanation(int schemaVersion, Subject subject, Injector injector, Reference reference,
         SidecarMode sidecarMode, Observed observed, Boolean consistent, List<Finding> findings, List<String> likelyCauses,
-        List<String> fix, List<String> notes) {
+        List<Advice> fix, List<String> notes) {
     public static final int SCHEMA_VERSION = 3;
 
     /** The same explanation with more notes. */
@@ -78,11 +78,11 @@ public record Explanation(int schemaVersion, Subject subject, Injector injector,
 
     /**
      * A finding of the check catalogue about the subject or what it depends on, exactly as
-     * {@code check} reports it. {@code fix} is the finding's own command, when it has one;
-     * {@code remediation} the check's general fix.
+     * {@code check} reports it. {@code fix} is the finding's own commands (empty when it has none);
+     * {@code remediation} the check's general fix; {@code doc} the command that prints the check's page.
      */
-    public record Finding(String check, String severity, String subject, String message, String remediation, String fix,
-            String doc) {
+    public record Finding(String check, String severity, String subject, String message, String remediation,
+            List<Advice> fix, Command doc) {
     }
 
     /** The one rule of every command: a finding at or above the threshold fails the run (INFO never does). */

@@ -64,7 +64,7 @@ class CertDiagnosisTest {
             assertThat(f.subject()).isEqualTo("mutatingwebhookconfiguration/istio-sidecar-injector (all 4 injection hooks)");
             assertThat(f.message()).contains("x509: certificate signed by unknown authority")
                     .contains("pod creation fails").contains("failurePolicy is Fail");
-            assertThat(f.remediation()).contains("rollout restart deployment/istiod");
+            assertThat(f.remediation()).contains("restart-injector command (--revision").doesNotContain("rollout restart");
         });
         assertThat(r.hooks().get(0).identity().status()).isEqualTo(IdentityVerdict.Status.NO_MATCH);
     }
@@ -131,7 +131,7 @@ class CertDiagnosisTest {
         assertThat(finding(r, "WEBHOOK_NOT_PATCHED_BY_ISTIOD").severity()).isEqualTo(CertFinding.Severity.INFO);
         CertFinding missing = finding(r, "CA_BUNDLE_ROOT_MISSING");
         assertThat(missing.severity()).isEqualTo(CertFinding.Severity.ERROR);
-        assertThat(missing.remediation()).contains("deployment/istio-sidecar-injector")
+        assertThat(missing.remediation()).contains("istio-sidecar-injector deployment").contains("restart-injector")
                 .contains("-o jsonpath='{.data.root-cert\\.pem}' | md5sum");
     }
 

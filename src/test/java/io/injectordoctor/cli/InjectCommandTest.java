@@ -163,4 +163,23 @@ class InjectCommandTest {
         CommandHarness.Result r = inject(NO_STDIN, "--help");
         assertThat(r.out()).contains("Examples:").contains("inject -f deploy.yaml");
     }
+
+    @Test
+    void istioVersionIsSpelledAsExplainSpellsItAndChoosesTheRules() throws Exception {
+        // Before 1.27 the injector read "no" as false; since 1.27 only "true" and "false" count, and the policy decides.
+        Path pod = tmp.resolve("no.yaml");
+        Files.writeString(pod, String.join("\n", "apiVersion: v1", "kind: Pod", "metadata:", "  name: web",
+                "  namespace: shop", "  annotations: {sidecar.istio.io/inject: \"no\"}", "spec:", "  containers:",
+                "  - {name: web, image: nginx}", ""));
+        CommandHarness.Result old = inject(NO_STDIN, "-f", pod.toString(), "--istio-version", "1.20");
+        CommandHarness.Result current = inject(NO_STDIN, "-f", pod.toString(), "--istio-version", "1.28");
+        assertThat(old.code()).isEqualTo(ExitCode.OK);
+        assertThat(current.code()).isEqualTo(ExitCode.OK);
+        assertThat(old.err()).contains("not injected");
+        assertThat(current.out()).contains("sidecar.istio.io/status");
+
+        CommandHarness.Result bad = inject(NO_STDIN, "-f", pod.toString(), "--istio-version", "latest");
+        assertThat(bad.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains("--istio-version 'latest' is not a version");
+    }
 }

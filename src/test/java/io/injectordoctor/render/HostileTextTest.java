@@ -116,7 +116,7 @@ class HostileTextTest {
     @Test
     void thePodsTableStaysAlignedWithHostileNames() {
         StringWriter s = new StringWriter();
-        PodsTableText table = new PodsTableText(new Style(true), new PrintWriter(s));
+        PodsTableText table = new PodsTableText(new Style(true), new PrintWriter(s), io.injectordoctor.report.Invocation.plain());
         table.row(new PodRow("shop", "web" + ATTACK, true, false, false, "POLICY_ENABLED", "inject"));
         table.row(new PodRow("shop", "db", true, true, true, "POLICY_ENABLED", "inject"));
         table.finish(new PodsSummary(2, 1, 1, 1, 0, 2, 1), List.of());

@@ -47,7 +47,7 @@ public final class MockCluster implements AutoCloseable {
         client = server.createClient();
     }
 
-    static String kubeconfigText(int port) {
+    public static String kubeconfigText(int port) {
         return String.join("\n",
                 "apiVersion: v1",
                 "kind: Config",

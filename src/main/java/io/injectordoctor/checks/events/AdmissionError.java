@@ -44,8 +44,9 @@ public enum AdmissionError {
             "the serving certificate does not name the service the hook calls: compare its names (injector-doctor "
                     + "check-certs) with clientConfig.service, <name>.<namespace>.svc"),
     NO_ENDPOINTS("no endpoints available", "no endpoints available for service",
-            "the injector has no ready pod: kubectl -n <namespace> get pods,endpoints for the injector service, then "
-                    + "read the logs and the description of its pods"),
+            // The namespace is not known here: the checks of the injector's health print the commands.
+            "the injector has no ready pod: read its pods, endpoints, logs and description (check's ID0801 and"
+                    + " ID0802 give the commands with the real names)"),
     SERVICE_NOT_FOUND("service not found", "service \"[^\"]*\" not found",
             "the hook calls a service that does not exist: fix clientConfig.service or reinstall the control plane"),
     NO_SUCH_HOST("service name not resolved", "no such host",

@@ -2,6 +2,8 @@ package io.injectordoctor.checks.health;
 
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.CheckContext;
+import io.injectordoctor.report.Advice;
+import io.injectordoctor.report.Command;
 import io.injectordoctor.report.Finding;
 import io.injectordoctor.checks.InjectorService;
 import io.injectordoctor.report.Severity;
@@ -49,18 +51,22 @@ public final class InjectorPodsReady implements Check {
             evidence.put("selector", sel);
             evidence.put("pods", pods.stream().map(p -> p.meta().name() + " " + (p.ready() ? "ready" : "not ready")
                     + (p.phase() == null ? "" : " (" + p.phase() + ")")).sorted().toList());
-            String logs = "kubectl -n " + s.reference().namespace() + " logs -l " + sel;
+            String ns = s.reference().namespace();
+            // Reads only: the injector is restarted by restart-injector, which checks first.
+            List<Advice> look = List.of(
+                    Advice.run(Command.kubectl("get", "pods,endpoints", "-l", sel).inNamespace(ns)),
+                    Advice.run(Command.kubectl("describe", "pods", "-l", sel).inNamespace(ns)),
+                    Advice.run(Command.kubectl("logs", "-l", sel).inNamespace(ns)));
             if (pods.isEmpty()) {
                 out.add(new Finding(id(), Severity.ERROR, s.subject(), "no pod in " + s.reference().namespace()
-                        + " matches the selector " + sel + " of service " + s.qualifiedName(), evidence));
+                        + " matches the selector " + sel + " of service " + s.qualifiedName(), evidence)
+                        .withFix(look.subList(0, 1)));
             } else if (notReady.size() == pods.size()) {
-                evidence.put("logs", logs);
                 out.add(new Finding(id(), Severity.ERROR, s.subject(), "none of the " + pods.size()
-                        + " injector pod(s) is ready: " + notReady, evidence));
+                        + " injector pod(s) is ready: " + notReady, evidence).withFix(look));
             } else if (!notReady.isEmpty()) {
-                evidence.put("logs", logs);
                 out.add(new Finding(id(), Severity.WARNING, s.subject(), notReady.size() + " of " + pods.size()
-                        + " injector pod(s) not ready: " + notReady, evidence));
+                        + " injector pod(s) not ready: " + notReady, evidence).withFix(look));
             }
         }
         return out;

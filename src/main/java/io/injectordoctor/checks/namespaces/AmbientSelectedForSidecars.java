@@ -61,7 +61,6 @@ public final class AmbientSelectedForSidecars implements PodCheck {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("labels", counted);
         evidence.put("selectedBy", newPod.matchedHooks().stream().map(HookEvaluation::qualifiedName).toList());
-        evidence.put("fix", String.join(" && ", NamespaceAdvice.keepAmbient(ns.name(), labels)));
         String consequence = newPod.inject() ? "pods created here get a sidecar from " + selectedBy(newPod)
                 + ", and the sidecar takes precedence: istio-cni does not hand a pod with sidecar.istio.io/status to ztunnel"
                 : "no hook selects a pod created here now, but the labels still contradict each other";
@@ -76,7 +75,10 @@ public final class AmbientSelectedForSidecars implements PodCheck {
             message = "asks for ambient (" + IstioLayout.DATAPLANE_MODE + "=" + IstioLayout.DATAPLANE_AMBIENT
                     + ") but no label of it opts out of sidecar injection: " + consequence + ".";
         }
-        return java.util.Optional.of(new Finding(id(), Severity.WARNING, Subjects.namespace(ns.name()), message, evidence));
+        List<io.injectordoctor.report.Advice> fix = new java.util.ArrayList<>(NamespaceAdvice.keepAmbient(ns.name(), labels));
+        fix.add(NamespaceAdvice.sidecarPathInWords(ns.name()));
+        return java.util.Optional.of(new Finding(id(), Severity.WARNING, Subjects.namespace(ns.name()), message, evidence)
+                .withFix(fix));
     }
 
     /** A pod of a namespace not reported itself, whose own labels ask for ambient or bring in the sidecar. */

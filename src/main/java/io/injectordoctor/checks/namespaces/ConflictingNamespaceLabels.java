@@ -1,6 +1,9 @@
 package io.injectordoctor.checks.namespaces;
 
 import io.injectordoctor.mesh.IstioLayout;
+import io.injectordoctor.mesh.MeshInfrastructure;
+import io.injectordoctor.report.Advice;
+import io.injectordoctor.report.Command;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.CheckContext;
 import io.injectordoctor.report.Finding;
@@ -45,7 +48,12 @@ public final class ConflictingNamespaceLabels implements Check {
                     ? "pods are injected by the default revision, not by " + rev
                     : "no hook selects this namespace, whatever istio.io/rev says";
             out.add(new Finding(id(), Severity.WARNING, Subjects.namespace(ns.name()), "has istio-injection=" + injection
-                    + " and istio.io/rev=" + rev + ": istio-injection wins, so " + effect, evidence));
+                    + " and istio.io/rev=" + rev + ": istio-injection wins, so " + effect, evidence)
+                    .withFix(MeshInfrastructure.namespace(ns.name(), snapshot.istioNamespace())
+                            ? List.of(Advice.say("namespace " + ns.name() + " holds the mesh's own workloads: change its"
+                                    + " labels the way the mesh was installed"))
+                            : List.of(Advice.run(Command.kubectl("label", "namespace", ns.name(),
+                                    IstioLayout.INJECTION + "-")))));
         }
         return out;
     }

@@ -1,6 +1,9 @@
 package io.injectordoctor.checks.namespaces;
 
 import io.injectordoctor.mesh.IstioLayout;
+import io.injectordoctor.mesh.MeshInfrastructure;
+import io.injectordoctor.report.Advice;
+import io.injectordoctor.report.Command;
 import io.injectordoctor.checks.Check;
 import io.injectordoctor.checks.CheckContext;
 import io.injectordoctor.report.Finding;
@@ -34,6 +37,20 @@ public final class NamespaceRevisionLabel implements Check {
 
 
 
+    /** One command per label that would opt the namespace in; none for the mesh's own namespaces. */
+    private static List<Advice> relabel(ClusterSnapshot snapshot, String ns, List<String> labels) {
+        if (MeshInfrastructure.namespace(ns, snapshot.istioNamespace())) {
+            return List.of(Advice.say("namespace " + ns + " holds the mesh's or Kubernetes' own workloads: do not label it"
+                    + " for injection"));
+        }
+        List<Advice> out = new ArrayList<>();
+        if (labels.size() > 1) {
+            out.add(Advice.say("one of these, for the revision the namespace should use:"));
+        }
+        labels.forEach(l -> out.add(Advice.run(Command.kubectl("label", "namespace", ns, l, "--overwrite"))));
+        return out;
+    }
+
     @Override
     public List<Finding> run(CheckContext context) {
         ClusterSnapshot snapshot = context.snapshot();
@@ -55,14 +72,17 @@ public final class NamespaceRevisionLabel implements Check {
                 out.add(new Finding(id(), Severity.INFO, subject, "labelled for the default revision (istio-injection=enabled)", evidence));
             } else if (injection != null && !"disabled".equals(injection)) {
                 out.add(new Finding(id(), Severity.WARNING, subject, "istio-injection=" + quote(injection)
-                        + " selects no hook: only 'enabled' opts in, so this namespace is opted out", evidence));
+                        + " selects no hook: only 'enabled' opts in, so this namespace is opted out", evidence)
+                        .withFix(relabel(snapshot, ns.name(), List.of(IstioLayout.INJECTION + "=enabled"))));
             } else if (injection == null && rev != null) {
                 if (served.contains(rev)) {
                     out.add(new Finding(id(), Severity.INFO, subject, "labelled for revision " + quote(rev), evidence));
                 } else {
                     evidence.put("servedRevisions", List.copyOf(served));
                     out.add(new Finding(id(), Severity.WARNING, subject, "istio.io/rev=" + quote(rev)
-                            + " names no revision or tag that an injection webhook serves " + served, evidence));
+                            + " names no revision or tag that an injection webhook serves " + served, evidence)
+                            .withFix(relabel(snapshot, ns.name(), served.stream().sorted()
+                                    .map(r -> IstioLayout.REV + "=" + r).toList())));
                 }
             }
         }

@@ -33,10 +33,10 @@ public final class PodMissingSidecar implements PodCheck {
         evidence.put("hooks", v.decision().matchedHooks().stream().map(HookEvaluation::qualifiedName).toList());
         evidence.put("reason", v.decision().decisive().code().name());
         evidence.put("created", pod.meta().creationTimestamp());
-        evidence.put("fix", PodVerdicts.recreate(context, pod));
         String runs = v.proxy().awaitingInjection() ? "its istio-proxy still has image: auto, never injected"
                 : "runs without istio-proxy";
         return List.of(new Finding(id(), Severity.ERROR, Subjects.of("Pod", pod.meta()),
-                "should have the sidecar but " + runs + ": " + v.decision().decisive().message(), evidence));
+                "should have the sidecar but " + runs + ": " + v.decision().decisive().message(), evidence)
+                .withFix(PodVerdicts.recreate(context, pod)));
     }
 }

@@ -31,8 +31,8 @@ public final class PodUnexpectedSidecar implements PodCheck {
         evidence.put("reason", v.decision().decisive().code().name());
         evidence.put("statusAnnotation", pod.hasStatusAnnotation());
         evidence.put("created", pod.meta().creationTimestamp());
-        evidence.put("fix", PodVerdicts.recreate(context, pod));
         return List.of(new Finding(id(), Severity.ERROR, Subjects.of("Pod", pod.meta()),
-                "runs istio-proxy, but would not be injected today: " + v.decision().decisive().message(), evidence));
+                "runs istio-proxy, but would not be injected today: " + v.decision().decisive().message(), evidence)
+                .withFix(PodVerdicts.recreate(context, pod)));
     }
 }

@@ -47,7 +47,7 @@ public final class PodVerdicts {
         return Boolean.FALSE.equals(consistent(d, proxy)) ? Optional.of(new Verdict(pod, d, proxy)) : Optional.empty();
     }
 
-    static String recreate(CheckContext context, PodInfo pod) {
-        return io.injectordoctor.cluster.PodRecreation.command(context.snapshot(), pod);
+    static java.util.List<io.injectordoctor.report.Advice> recreate(CheckContext context, PodInfo pod) {
+        return io.injectordoctor.checks.Recreation.of(context.snapshot(), pod);
     }
 }

@@ -12,6 +12,7 @@ import io.injectordoctor.model.NamespaceInfo;
 import io.injectordoctor.model.PodInfo;
 import io.injectordoctor.model.ProxyObservation;
 import io.injectordoctor.model.WebhookConfiguration;
+import io.injectordoctor.report.Advice;
 import io.injectordoctor.report.Finding;
 import io.injectordoctor.report.Severity;
 import java.time.Instant;
@@ -40,12 +41,12 @@ public final class ProxyNeverInjected implements PodCheck {
         }
         Decision d = context.decide(pod);
         String ns = pod.meta().namespace();
-        String recreate = PodVerdicts.recreate(context, pod);
+        List<Advice> recreate = PodVerdicts.recreate(context, pod);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("templates", proxy.templates());
         evidence.put("reason", d.decisive() == null ? null : d.decisive().code().name());
         String why;
-        String fix = null;
+        List<Advice> fix = List.of();
         if (d.admission() == AdmissionOutcome.REFUSED || d.admission() == AdmissionOutcome.UNKNOWN) {
             why = "the API server would not let the injector add it now either: " + d.decisive().message();
         } else if (d.inject()) {
@@ -58,17 +59,18 @@ public final class ProxyNeverInjected implements PodCheck {
                     ? "injection is disabled in namespace " + ns + " (" + IstioLayout.INJECTION + "=" + injection + ")"
                     : "no injection hook selects it (" + d.decisive().message() + ")";
             if (!ns.equals(context.snapshot().istioNamespace()) && !"false".equals(pod.meta().labels().get(IstioLayout.INJECT))) {
-                List<String> optIn = NamespaceAdvice.optIn(d, ns, labels);
+                List<Advice> optIn = NamespaceAdvice.optIn(d, ns, labels);
                 if (!optIn.isEmpty()) {
-                    fix = optIn.get(0).replaceFirst("  #.*$", "") + " && " + recreate;
+                    List<Advice> steps = new java.util.ArrayList<>(optIn);
+                    steps.addAll(recreate);
+                    fix = steps;
                 }
             }
         } else {
             why = "injection is disabled for it: " + d.decisive().message();
         }
-        evidence.put("fix", fix);
         return List.of(new Finding(id(), Severity.ERROR, Subjects.of("Pod", pod.meta()), "istio-proxy still has image: auto, "
-                + "so the pod cannot start: it was never injected, because " + why, evidence));
+                + "so the pod cannot start: it was never injected, because " + why, evidence).withFix(fix));
     }
 
     /** The creation-time reasons the decision cannot see: the webhook, or the namespace label, came later. */

@@ -50,10 +50,10 @@ public final class StaleRevisionProxy implements PodCheck {
         evidence.put("tag", now.tag());
         evidence.put("hook", now.qualifiedName());
         evidence.put("injectedRevisionStillServed", installed);
-        evidence.put("fix", PodVerdicts.recreate(context, pod));
         return List.of(new Finding(id(), Severity.WARNING, Subjects.of("Pod", pod.meta()), "runs the proxy of revision "
                 + injected + " (its sidecar.istio.io/status), but " + now.qualifiedName() + " now selects it for "
                 + NamespaceAdvice.revisionWords(now) + ": it stays on the old control plane"
-                + (installed ? "" : ", which no hook serves any more,") + " until it is re-created", evidence));
+                + (installed ? "" : ", which no hook serves any more,") + " until it is re-created", evidence)
+                .withFix(PodVerdicts.recreate(context, pod)));
     }
 }

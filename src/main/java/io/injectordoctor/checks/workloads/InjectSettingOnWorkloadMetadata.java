@@ -12,6 +12,9 @@ import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.model.ObjectMeta;
 import io.injectordoctor.model.ProxyObservation;
 import io.injectordoctor.model.WorkloadInfo;
+import io.injectordoctor.mesh.MeshInfrastructure;
+import io.injectordoctor.report.Advice;
+import io.injectordoctor.report.Command;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +29,33 @@ import java.util.Set;
  * revision installed them (the istio-cni and ztunnel DaemonSets), which is not an injection setting.
  */
 public final class InjectSettingOnWorkloadMetadata implements Check {
-        private static final List<String> KEYS = List.of(IstioLayout.INJECT, IstioLayout.REV);
+    private static final List<String> KEYS = List.of(IstioLayout.INJECT, IstioLayout.REV);
 
     @Override
     public String id() {
         return "ID0501";
     }
 
+
+    /**
+     * The template is what the injector reads: the fix removes the misleading key from the workload's
+     * own metadata, which changes no pod. Whoever meant the metadata's value puts it on the template.
+     */
+    static List<Advice> fix(ClusterSnapshot snapshot, WorkloadInfo w, String where, String key, String value,
+            String onTemplate) {
+        String ns = w.meta().namespace();
+        if (MeshInfrastructure.workload(ns, w.meta().labels(), snapshot.istioNamespace())) {
+            return List.of(Advice.say("this workload belongs to the mesh: change it the way it was installed (istioctl or"
+                    + " Helm values), not by hand"));
+        }
+        String ref = w.kind().toLowerCase(java.util.Locale.ROOT) + "/" + w.meta().name();
+        List<Advice> out = new ArrayList<>();
+        out.add(Advice.run(Command.kubectl("label".equals(where) ? "label" : "annotate", ref, key + "-").inNamespace(ns)));
+        out.add(Advice.say("if its pods should have " + key + "=" + value + ", set it in the pod template"
+                + " (spec.template.metadata.labels) of the manifest it comes from"
+                + (onTemplate == null ? "" : ", where it now says " + onTemplate)));
+        return out;
+    }
 
     @Override
     public List<Finding> run(CheckContext context) {
@@ -61,7 +84,8 @@ public final class InjectSettingOnWorkloadMetadata implements Check {
                     out.add(new Finding(id(), Severity.WARNING, Workloads.subject(w), "has the " + where + " " + key + "="
                             + value + " on its own metadata, which Istio ignores; "
                             + (onTemplate == null ? "its pod template does not carry it"
-                                    : "its pod template says " + key + "=" + onTemplate), evidence));
+                                    : "its pod template says " + key + "=" + onTemplate), evidence)
+                            .withFix(fix(snapshot, w, where, key, value, onTemplate)));
                 }
             }
         }

@@ -22,7 +22,10 @@ class InjectorPodsReadyTest {
         assertThat(CheckTester.run(check, Fixtures.injectorDownWith("ID0801/not-ready.yaml"))).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).isEqualTo("none of the 1 injector pod(s) is ready: [istiod-7d4b9c7f5-abcde]");
-            assertThat(f.evidence()).containsEntry("logs", "kubectl -n istio-system logs -l app=istiod,istio=pilot");
+            // Reads only: nothing in the advice restarts the injector.
+            assertThat(f.fix()).contains(io.injectordoctor.report.Advice.run(io.injectordoctor.report.Command.kubectl(
+                    "logs", "-l", "app=istiod,istio=pilot", "-n", "istio-system")));
+            assertThat(f.fix()).allSatisfy(a -> assertThat(a.command().args()).doesNotContain("restart", "delete"));
         });
     }
 

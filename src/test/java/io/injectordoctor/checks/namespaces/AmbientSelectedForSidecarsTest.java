@@ -18,8 +18,8 @@ class AmbientSelectedForSidecarsTest {
                             + "[istio-injection=enabled istio.io/dataplane-mode=ambient], which may lead to undefined "
                             + "behavior. Make sure only one injection label exists (IST0123).")
                             .contains("pods created here get a sidecar", "takes precedence");
-                    assertThat(f.evidence()).containsEntry("analyzer", "IST0123")
-                            .containsEntry("fix", "kubectl label namespace shop istio-injection=disabled --overwrite");
+                    assertThat(f.evidence()).containsEntry("analyzer", "IST0123");
+                    assertThat(commands(f)).containsExactly("kubectl label namespace shop istio-injection=disabled --overwrite");
                 });
     }
 
@@ -29,8 +29,8 @@ class AmbientSelectedForSidecarsTest {
                 .singleElement().satisfies(f -> {
                     assertThat(f.message()).contains("[istio.io/rev=stable istio.io/dataplane-mode=ambient]",
                             "revision default (through tag stable)");
-                    assertThat(f.evidence()).containsEntry("fix", "kubectl label namespace shop istio-injection=disabled "
-                            + "--overwrite && kubectl label namespace shop istio.io/rev-");
+                    assertThat(commands(f)).containsExactly("kubectl label namespace shop istio-injection=disabled "
+                            + "--overwrite", "kubectl label namespace shop istio.io/rev-");
                 });
     }
 
@@ -56,5 +56,11 @@ class AmbientSelectedForSidecarsTest {
                 "istio.io/dataplane-mode", "ambient"))).containsExactly("istio-injection=disabled");
         assertThat(AmbientSelectedForSidecars.analyzerLabels(Map.of("istio.io/rev", "canary",
                 "istio.io/dataplane-mode", "ambient"))).containsExactly("istio.io/rev=canary", "istio.io/dataplane-mode=ambient");
+    }
+
+    /** The fix's commands, as printed for a run without source flags. */
+    private static java.util.List<String> commands(io.injectordoctor.report.Finding f) {
+        return f.fix().stream().filter(io.injectordoctor.report.Advice::isCommand)
+                .map(a -> a.line(io.injectordoctor.report.Invocation.plain())).toList();
     }
 }

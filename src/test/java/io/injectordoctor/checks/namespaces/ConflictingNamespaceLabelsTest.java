@@ -16,6 +16,9 @@ class ConflictingNamespaceLabelsTest {
                                 + "injected by the default revision, not by canary",
                         "has istio-injection=disabled and istio.io/rev=default: istio-injection wins, so no hook "
                                 + "selects this namespace, whatever istio.io/rev says");
+        assertThat(CheckTester.run(new ConflictingNamespaceLabels(), Fixtures.healthyWith("ID0402/fires.yaml")))
+                .allSatisfy(f -> assertThat(f.fix()).singleElement().satisfies(a -> assertThat(a.command().args())
+                        .containsSequence("label", "namespace").endsWith("istio-injection-")));
     }
 
     @Test

@@ -19,6 +19,11 @@ class NamespaceRevisionLabelTest {
                         "istio-injection=true selects no hook: only 'enabled' opts in, so this namespace is opted out"),
                 org.assertj.core.groups.Tuple.tuple("Namespace orders",
                         "istio.io/rev=canary names no revision or tag that an injection webhook serves [default]"));
+        // The commands name the namespace and the revisions really served.
+        assertThat(f.get(0).fix()).containsExactly(io.injectordoctor.report.Advice.run(io.injectordoctor.report.Command
+                .kubectl("label", "namespace", "payments", "istio-injection=enabled", "--overwrite")));
+        assertThat(f.get(1).fix()).containsExactly(io.injectordoctor.report.Advice.run(io.injectordoctor.report.Command
+                .kubectl("label", "namespace", "orders", "istio.io/rev=default", "--overwrite")));
     }
 
     @Test

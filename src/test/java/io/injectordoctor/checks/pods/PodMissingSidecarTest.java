@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.injectordoctor.checks.CheckTester;
 import io.injectordoctor.checks.Fixtures;
+import io.injectordoctor.report.Advice;
+import io.injectordoctor.report.Command;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,8 @@ class PodMissingSidecarTest {
                     assertThat(f.message()).startsWith("should have the sidecar but runs without istio-proxy: ");
                     assertThat(f.evidence()).containsEntry("hooks",
                             List.of("istio-sidecar-injector/namespace.sidecar-injector.istio.io"));
-                    assertThat(f.evidence()).containsEntry("fix", "kubectl -n default rollout restart deployment/legacy");
+                    assertThat(f.fix()).containsExactly(Advice.run(
+                            Command.kubectl("rollout", "restart", "deployment/legacy", "-n", "default")));
                 });
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.injectordoctor.checks.CheckTester;
 import io.injectordoctor.checks.Fixtures;
+import io.injectordoctor.report.Advice;
+import io.injectordoctor.report.Command;
 import org.junit.jupiter.api.Test;
 
 class PodUnexpectedSidecarTest {
@@ -12,8 +14,13 @@ class PodUnexpectedSidecarTest {
         assertThat(CheckTester.run(new PodUnexpectedSidecar(), Fixtures.healthyWith("ID0602/fires.yaml")))
                 .singleElement().satisfies(f -> {
                     assertThat(f.subject()).isEqualTo("Pod batch/report");
-                    assertThat(f.evidence()).containsEntry("reason", "NO_HOOK_MATCHED")
-                            .containsEntry("fix", "kubectl -n batch delete pod report (a bare pod: re-create it from its manifest)");
+                    assertThat(f.evidence()).containsEntry("reason", "NO_HOOK_MATCHED");
+                    // A bare pod: nothing re-creates it, so its manifest is saved before it is deleted.
+                    assertThat(f.fix()).filteredOn(Advice::isCommand).containsExactly(
+                            Advice.run(Command.kubectl("get", "pod", "report", "-n", "batch", "-o", "yaml")
+                                    .savingTo("report.yaml")),
+                            Advice.run(Command.kubectl("delete", "pod", "report", "-n", "batch")),
+                            Advice.run(Command.kubectl("create", "-f", "report.yaml")));
                 });
     }
 

@@ -12,8 +12,8 @@ class ProxyNeverInjectedTest {
         assertThat(CheckTester.run(new ProxyNeverInjected(), Fixtures.healthyWith("ID0604/fires.yaml")))
                 .singleElement().satisfies(f -> {
                     assertThat(f.message()).contains("image: auto", "injection is disabled in namespace edge (istio-injection=disabled)");
-                    assertThat(f.evidence()).containsEntry("fix", "kubectl label namespace edge istio-injection=enabled "
-                            + "--overwrite && kubectl -n edge rollout restart deployment/edge-gateway");
+                    assertThat(commands(f)).containsExactly("kubectl label namespace edge istio-injection=enabled "
+                            + "--overwrite", "kubectl rollout restart deployment/edge-gateway -n edge");
                 });
     }
 
@@ -22,12 +22,18 @@ class ProxyNeverInjectedTest {
         assertThat(CheckTester.run(new ProxyNeverInjected(), Fixtures.healthyWith("ID0604/fires-selected.yaml")))
                 .singleElement().satisfies(f -> {
                     assertThat(f.message()).contains("the injector would inject it now");
-                    assertThat(f.evidence()).containsEntry("fix", "kubectl -n default rollout restart deployment/ingress");
+                    assertThat(commands(f)).containsExactly("kubectl rollout restart deployment/ingress -n default");
                 });
     }
 
     @Test
     void anInjectedGatewayIsQuiet() {
         assertThat(CheckTester.run(new ProxyNeverInjected(), Fixtures.healthyWith("ID0604/dont-fire.yaml"))).isEmpty();
+    }
+
+    /** The fix's commands, as printed for a run without source flags. */
+    private static java.util.List<String> commands(io.injectordoctor.report.Finding f) {
+        return f.fix().stream().filter(io.injectordoctor.report.Advice::isCommand)
+                .map(a -> a.line(io.injectordoctor.report.Invocation.plain())).toList();
     }
 }
