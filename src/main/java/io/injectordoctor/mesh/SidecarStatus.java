@@ -1,8 +1,9 @@
 package io.injectordoctor.mesh;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * never a tag name, and {@code default} for the default revision.
  */
 public record SidecarStatus(List<String> initContainers, List<String> containers, String revision) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // The streaming parser, not an ObjectMapper: explaining one pod would otherwise load data binding for three fields.
+    private static final JsonFactory JSON = new JsonFactory();
 
     public SidecarStatus {
         initContainers = List.copyOf(initContainers);
@@ -31,23 +33,44 @@ public record SidecarStatus(List<String> initContainers, List<String> containers
         if (text == null) {
             return Optional.empty();
         }
-        try {
-            JsonNode n = JSON.readTree(text);
-            if (n == null || !n.isObject()) {
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }
-            JsonNode rev = n.get("revision");
-            return Optional.of(new SidecarStatus(names(n.get("initContainers")), names(n.get("containers")),
-                    rev == null || !rev.isTextual() || rev.asText().isEmpty() ? null : rev.asText()));
-        } catch (JsonProcessingException e) {
+            List<String> init = List.of();
+            List<String> containers = List.of();
+            String revision = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "initContainers" -> init = names(p);
+                    case "containers" -> containers = names(p);
+                    case "revision" -> revision = value == JsonToken.VALUE_STRING && !p.getText().isEmpty() ? p.getText() : null;
+                    default -> p.skipChildren();
+                }
+            }
+            return Optional.of(new SidecarStatus(init, containers, revision));
+        } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    private static List<String> names(JsonNode n) {
+    /** The names of an array of names; a value that is not a name reads as "" (an object, an array) as before. */
+    private static List<String> names(JsonParser p) throws IOException {
         List<String> out = new ArrayList<>();
-        if (n != null && n.isArray()) {
-            n.forEach(v -> out.add(v.asText()));
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return out;
+        }
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                p.skipChildren();
+                out.add("");
+            } else {
+                out.add(p.getText());
+            }
         }
         return out;
     }
