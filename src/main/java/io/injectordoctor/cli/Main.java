@@ -3,6 +3,7 @@ package io.injectordoctor.cli;
 import io.injectordoctor.DoctorException;
 import io.injectordoctor.ExitCode;
 import io.injectordoctor.app.ClusterAccess;
+import io.injectordoctor.render.SafeText;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -49,14 +50,15 @@ public final class Main {
         boolean debug = Arrays.asList(args).contains("--debug");
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             if (ex instanceof DoctorException de) {
-                err.println("error: " + de.getMessage());
+                // A message can quote the cluster (an API server's Status, a name): escaped like all output.
+                err.println("error: " + SafeText.line(de.getMessage()));
                 if (debug) {
                     ex.printStackTrace(err);
                 }
                 err.flush();
                 return de.exitCode();
             }
-            err.println("internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+            err.println("internal error: " + SafeText.line(String.valueOf(ex)) + (debug ? "" : " (run with --debug for details)"));
             if (debug) {
                 ex.printStackTrace(err);
             }
@@ -64,7 +66,7 @@ public final class Main {
             return ExitCode.INTERNAL;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + SafeText.line(ex.getMessage()));
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
                 err.println("Did you mean: " + String.join(" or ", u.getSuggestions()) + "?");
             }

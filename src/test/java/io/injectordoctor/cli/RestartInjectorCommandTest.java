@@ -286,7 +286,8 @@ class RestartInjectorCommandTest {
         cluster.rootConfigMap(IstioCluster.ROOT).istiod("default", IstioCluster.ROOT, false);
         Thread controller = new Thread(() -> {
             try {
-                while (api.ours().stream().noneMatch(r -> r.method().equals("PATCH"))) {
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                while (api.ours().stream().noneMatch(r -> r.method().equals("PATCH")) && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
                 api.close();

@@ -89,6 +89,15 @@ class HostileTextTest {
     }
 
     @Test
+    void anErrorLineQuotingHostileInputIsEscaped() {
+        // The name is refused, and the one error line that says so quotes it.
+        Result r = Result.of("explain", "pod/x" + ATTACK, "-n", "shop", "--snapshot", snapshot.toString());
+        assertThat(r.exitCode()).isEqualTo(io.injectordoctor.ExitCode.USAGE);
+        assertThat(r.err()).startsWith("error: ").contains("\\x1b]0;owned");
+        assertEscaped("the error line", r.err());
+    }
+
+    @Test
     void checkPrintsEventMessagesEscaped() {
         String out = run("check", "--snapshot", snapshot.toString());
         assertThat(out).contains("ReplicaSet shop/cart-5c8d7f9b4\\x1b]0;owned\\x07\\x1b[2J\\rfake");
