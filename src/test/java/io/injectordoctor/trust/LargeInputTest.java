@@ -170,8 +170,8 @@ class LargeInputTest {
     }
 
     /**
-     * The 100 MB dump of the issue; about 20 s on a 2-core machine, so left out of the default build
-     * (pom.xml's excludedTestGroups): {@code mvn -B -o test -DexcludedTestGroups=none -Dtest=LargeInputTest}.
+     * The 100 MB dump of the issue; about 20 s on a 2-core machine: in every build, and left out of a
+     * quick local run with {@code -DexcludedTestGroups=large}.
      */
     @Test
     @Tag("large")
