@@ -46,7 +46,7 @@ cp "$basedir/scripts/kubectl-injector_doctor" "$root/bin/kubectl-injector_doctor
 chmod 755 "$root/bin/injector-doctor" "$root/bin/kubectl-injector_doctor"
 
 # 3. The start-up archive, trained by the demo's audit (API client, Jackson, decision, checks,
-#    renderers). The demo's own API server (Vert.x, Netty, the mock server) is left out of it: a real
+#    renderers) and, for JDK 17, the build's own training runs. The demo's own API server (Vert.x, Netty, the mock server) is left out of it: a real
 #    cluster needs none of it.
 train="$build/dist-training"
 rm -rf "$train"; mkdir -p "$train"
@@ -59,7 +59,14 @@ if [ "$feature" -ge 25 ]; then
 else
   (cd "$train" && "$java" -XX:DumpLoadedClassList="$train/training.classlist" -XX:TieredStopAtLevel=1 \
     -cp "$root/lib/injector-doctor.jar" io.injectordoctor.cli.Main "${training[@]}" >training.log 2>&1) || true
-  sed -e 's/ id: [0-9]*$//' "$train/training.classlist" | grep -v -e '^#' -e 'source:' \
+  # With them, the lists of the build's own training (target/startup-training, made for the same
+  # JDK when the start-up archive was not skipped): live explain, check and check-certs over HTTP and
+  # TLS, which the demo's plain-HTTP audit does not reach.
+  lists=("$train/training.classlist")
+  for f in "$build"/startup-training/*.classlist; do
+    [ -f "$f" ] && lists+=("$f")
+  done
+  cat "${lists[@]}" | sed -e 's/ id: [0-9]*$//' | grep -v -e '^#' -e 'source:' \
     -e '^io/vertx/' -e '^io/netty/' -e '^io/fabric8/mockwebserver/' -e '^io/fabric8/kubernetes/client/server/mock/' \
     -e '^io/injectordoctor/demo/' | sort -u >"$train/all.classlist"
   # JDK 17 keeps the class path in the archive as given and refuses any other: the launcher gives the
