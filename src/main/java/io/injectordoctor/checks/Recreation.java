@@ -49,12 +49,22 @@ public final class Recreation {
                     Advice.run(Command.kubectl("delete", "pod", name).inNamespace(ns)),
                     Advice.run(Command.kubectl("create", "-f", file)));
         }
-        if (RESTARTABLE.contains(top.kind())) {
-            return List.of(Advice.run(Command.kubectl("rollout", "restart",
-                    top.kind().toLowerCase(java.util.Locale.ROOT) + "/" + top.name()).inNamespace(ns)));
+        if (restartable(top.kind())) {
+            return List.of(restart(top.kind(), top.name(), ns));
         }
         // A ReplicaSet without a Deployment, a Job: their controller creates a new pod for a deleted one.
         return List.of(Advice.run(Command.kubectl("delete", "pod", name).inNamespace(ns)));
+    }
+
+    /** Whether {@code kubectl rollout restart} accepts the kind. */
+    public static boolean restartable(String kind) {
+        return RESTARTABLE.contains(kind);
+    }
+
+    /** The rollout restart of a workload of a {@linkplain #restartable restartable} kind. */
+    public static Advice restart(String kind, String name, String ns) {
+        return Advice.run(Command.kubectl("rollout", "restart", kind.toLowerCase(java.util.Locale.ROOT) + "/" + name)
+                .inNamespace(ns));
     }
 
     private record Owner(String kind, String name) {

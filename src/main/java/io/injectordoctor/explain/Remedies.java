@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The exact commands that change a verdict, with the subject's real names. A step that is not one
@@ -30,8 +29,6 @@ import java.util.Set;
  * into a sidecar namespace unless the workload asks for a sidecar itself: both paths are said instead.
  */
 final class Remedies {
-    private static final Set<String> RESTARTABLE = Set.of("Deployment", "StatefulSet", "DaemonSet");
-
     private Remedies() {
     }
 
@@ -48,9 +45,7 @@ final class Remedies {
         if (own.isPresent()) {
             return own.get();
         }
-        List<Advice> recreate = RESTARTABLE.contains(w.kind())
-                ? List.of(Advice.run(Command.kubectl("rollout", "restart",
-                        w.kind().toLowerCase(java.util.Locale.ROOT) + "/" + w.meta().name()).inNamespace(ns)))
+        List<Advice> recreate = Recreation.restartable(w.kind()) ? List.of(Recreation.restart(w.kind(), w.meta().name(), ns))
                 : List.of(Advice.say("then delete its pods, so that its controller creates them again"));
         return toChangeVerdict(d, ns, tpl, snapshot, recreate);
     }
@@ -176,9 +171,8 @@ final class Remedies {
         }
         List<Advice> recreate = new ArrayList<>();
         snapshot.workloads().stream()
-                .filter(w -> ns.equals(w.meta().namespace()) && RESTARTABLE.contains(w.kind()) && w.meta().owners().isEmpty())
-                .forEach(w -> recreate.add(Advice.run(Command.kubectl("rollout", "restart",
-                        w.kind().toLowerCase(java.util.Locale.ROOT) + "/" + w.meta().name()).inNamespace(ns))));
+                .filter(w -> ns.equals(w.meta().namespace()) && Recreation.restartable(w.kind()) && w.meta().owners().isEmpty())
+                .forEach(w -> recreate.add(Recreation.restart(w.kind(), w.meta().name(), ns)));
         return toChangeVerdict(d, ns, ObjectMeta.of(ns, null), snapshot, recreate);
     }
 
