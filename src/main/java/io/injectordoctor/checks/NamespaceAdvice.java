@@ -3,6 +3,7 @@ package io.injectordoctor.checks;
 import io.injectordoctor.decision.Decision;
 import io.injectordoctor.decision.HookEvaluation;
 import io.injectordoctor.mesh.IstioLayout;
+import io.injectordoctor.model.ObjectMeta;
 import io.injectordoctor.report.Advice;
 import io.injectordoctor.report.Command;
 import java.util.ArrayList;
@@ -55,6 +56,12 @@ public final class NamespaceAdvice {
             out.add(Advice.say(IstioLayout.REV + "=" + value + " selects " + revisionWords(h)));
         });
         return out;
+    }
+
+    /** The workload asks for a sidecar itself: the inject label or annotation true, or a revision label of its own. */
+    public static boolean asksForSidecar(ObjectMeta meta) {
+        return "true".equals(meta.labels().get(IstioLayout.INJECT)) || "true".equals(meta.annotations().get(IstioLayout.INJECT))
+                || meta.labels().containsKey(IstioLayout.REV);
     }
 
     /** "revision canary (through tag stable)", "revision default". */

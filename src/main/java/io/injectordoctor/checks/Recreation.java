@@ -1,6 +1,8 @@
 package io.injectordoctor.checks;
 
 import io.injectordoctor.cluster.ClusterSnapshot;
+import io.injectordoctor.decision.Decision;
+import io.injectordoctor.mesh.Dataplane;
 import io.injectordoctor.mesh.MeshInfrastructure;
 import io.injectordoctor.model.ObjectMeta;
 import io.injectordoctor.model.OwnerRef;
@@ -9,6 +11,7 @@ import io.injectordoctor.model.WorkloadInfo;
 import io.injectordoctor.report.Advice;
 import io.injectordoctor.report.Command;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,6 +57,23 @@ public final class Recreation {
         }
         // A ReplicaSet without a Deployment, a Job: their controller creates a new pod for a deleted one.
         return List.of(Advice.run(Command.kubectl("delete", "pod", name).inNamespace(ns)));
+    }
+
+    /**
+     * The fix of a pod whose proxy disagrees with the verdict: its re-creation, except for a pod that
+     * ztunnel captures, whose namespace is also selected for sidecars, and that does not ask for one
+     * itself. Re-created, it would leave ambient for a sidecar; the namespace is made to keep ambient
+     * instead, and the sidecar path is said in words. explain and ID0601 both give this fix.
+     */
+    public static List<Advice> forMismatch(ClusterSnapshot snapshot, PodInfo pod, Decision d) {
+        if (d.inject() && Dataplane.captured(pod.meta().annotations()) && !NamespaceAdvice.asksForSidecar(pod.meta())) {
+            String ns = pod.meta().namespace();
+            Map<String, String> labels = snapshot.namespace(ns).map(n -> n.meta().labels()).orElse(Map.of());
+            List<Advice> fix = new java.util.ArrayList<>(NamespaceAdvice.keepAmbient(ns, labels));
+            fix.add(NamespaceAdvice.sidecarPathInWords(ns));
+            return fix;
+        }
+        return of(snapshot, pod);
     }
 
     /** Whether {@code kubectl rollout restart} accepts the kind. */

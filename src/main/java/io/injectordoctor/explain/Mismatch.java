@@ -1,6 +1,5 @@
 package io.injectordoctor.explain;
 
-import io.injectordoctor.checks.NamespaceAdvice;
 import io.injectordoctor.cluster.ClusterSnapshot;
 import io.injectordoctor.decision.Decision;
 import io.injectordoctor.decision.HookEvaluation;
@@ -14,7 +13,6 @@ import io.injectordoctor.report.Advice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Why a running pod disagrees with the reference verdict, and how to bring them together. */
 record Mismatch(String summary, List<String> causes, List<Advice> fix) {
@@ -22,9 +20,10 @@ record Mismatch(String summary, List<String> causes, List<Advice> fix) {
     static Mismatch analyse(PodInfo pod, ProxyObservation proxy, Decision d, ClusterSnapshot snapshot) {
         List<String> causes = new ArrayList<>();
         String summary;
-        List<Advice> recreate = io.injectordoctor.checks.Recreation.of(snapshot, pod);
+        // The same fix as ID0601's: one rule, in checks.Recreation.
+        List<Advice> fix = io.injectordoctor.checks.Recreation.forMismatch(snapshot, pod, d);
         if (d.inject() && Dataplane.captured(pod.meta().annotations())) {
-            return ambientSelectedForSidecars(pod, d, snapshot, recreate);
+            return ambientSelectedForSidecars(pod, d, fix);
         }
         if (d.inject()) {
             summary = "The injector would add istio-proxy to pod " + pod.meta().qualifiedName() + ", but "
@@ -69,29 +68,19 @@ record Mismatch(String summary, List<String> causes, List<Advice> fix) {
                         + "'istioctl kube-inject' or written into the manifest, not by the injection webhook.");
             }
         }
-        return new Mismatch(summary, causes, recreate);
+        return new Mismatch(summary, causes, fix);
     }
 
     /**
-     * A pod ztunnel captures whose namespace is also selected for sidecars: recreating it would trade
-     * ambient for a sidecar, so the fix keeps ambient, and the sidecar path is said in words.
+     * A pod ztunnel captures whose namespace is also selected for sidecars: re-created, it would trade
+     * ambient for a sidecar (the fix, from checks.Recreation, keeps ambient unless the pod asks for one).
      */
-    private static Mismatch ambientSelectedForSidecars(PodInfo pod, Decision d, ClusterSnapshot snapshot,
-            List<Advice> recreate) {
-        String ns = pod.meta().namespace();
-        Map<String, String> labels = snapshot.namespace(ns).map(n -> n.meta().labels()).orElse(Map.of());
+    private static Mismatch ambientSelectedForSidecars(PodInfo pod, Decision d, List<Advice> fix) {
         List<String> causes = new ArrayList<>();
         causes.add("The pod is in the ambient data plane (istio-cni recorded " + IstioLayout.AMBIENT_REDIRECTION + "="
                 + IstioLayout.REDIRECTION_ENABLED + "), but it is also selected for sidecar injection ("
                 + (d.matchedHooks().isEmpty() ? "see the trace" : d.matchedHooks().get(0).qualifiedName()) + "): a pod "
                 + "created now gets a sidecar, which takes precedence over ztunnel.");
-        List<Advice> fix = new ArrayList<>();
-        if (Remedies.asksForSidecar(pod.meta())) {
-            fix.addAll(recreate);
-        } else {
-            fix.addAll(NamespaceAdvice.keepAmbient(ns, labels));
-            fix.add(NamespaceAdvice.sidecarPathInWords(ns));
-        }
         return new Mismatch("Pod " + pod.meta().qualifiedName() + " runs in ambient, but the injector would add a sidecar "
                 + "to it now.", causes, fix);
     }

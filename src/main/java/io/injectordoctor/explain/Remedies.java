@@ -106,7 +106,7 @@ final class Remedies {
                 return out;
             }
             Map<String, String> nsLabels = snapshot.namespace(ns).map(n -> n.meta().labels()).orElse(Map.of());
-            if (Dataplane.asksForAmbient(ns, nsLabels, meta.labels()) && !asksForSidecar(meta)) {
+            if (Dataplane.asksForAmbient(ns, nsLabels, meta.labels()) && !NamespaceAdvice.asksForSidecar(meta)) {
                 out.add(Advice.say("it is in the ambient data plane: ztunnel carries its traffic and it needs no sidecar;"
                         + " to keep it so, change nothing; to take it out of the mesh, label the pod template "
                         + IstioLayout.DATAPLANE_MODE + "=" + IstioLayout.DATAPLANE_NONE));
@@ -132,12 +132,6 @@ final class Remedies {
                     + " metadata"));
         }
         return out;
-    }
-
-    /** The workload asks for a sidecar itself: the inject label or annotation true, or a revision label of its own. */
-    static boolean asksForSidecar(ObjectMeta meta) {
-        return "true".equals(meta.labels().get(IstioLayout.INJECT)) || "true".equals(meta.annotations().get(IstioLayout.INJECT))
-                || meta.labels().containsKey(IstioLayout.REV);
     }
 
     /** What would change the verdict for new pods of a namespace: its labels, not a pod template. */

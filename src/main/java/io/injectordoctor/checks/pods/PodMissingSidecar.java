@@ -37,6 +37,6 @@ public final class PodMissingSidecar implements PodCheck {
                 : "runs without istio-proxy";
         return List.of(new Finding(id(), Severity.ERROR, Subjects.of("Pod", pod.meta()),
                 "should have the sidecar but " + runs + ": " + v.decision().decisive().message(), evidence)
-                .withFix(PodVerdicts.recreate(context, pod)));
+                .withFix(io.injectordoctor.checks.Recreation.forMismatch(context.snapshot(), pod, v.decision())));
     }
 }

@@ -24,6 +24,17 @@ class PodMissingSidecarTest {
     }
 
     @Test
+    void anAmbientPodAlsoSelectedForSidecarsKeepsAmbientInsteadOfBeingRestarted() {
+        assertThat(CheckTester.run(new PodMissingSidecar(), Fixtures.healthyWith("ID0601/fires-ambient.yaml")))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.subject()).isEqualTo("Pod shop/cart-7c9d8f6b5-q2w3e");
+                    assertThat(f.fix()).startsWith(Advice.run(Command.kubectl("label", "namespace", "shop",
+                            "istio-injection=disabled", "--overwrite")));
+                    assertThat(f.fix()).noneMatch(a -> a.isCommand() && a.command().args().contains("restart"));
+                });
+    }
+
+    @Test
     void staysQuietOnOptedOutHostNetworkAndKubeSystemPods() {
         assertThat(CheckTester.run(new PodMissingSidecar(), Fixtures.healthyWith("ID0601/dont-fire.yaml"))).isEmpty();
     }
