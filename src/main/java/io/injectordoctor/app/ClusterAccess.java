@@ -9,6 +9,7 @@ import io.injectordoctor.cluster.ConfigResolver;
 import io.injectordoctor.cluster.Environment;
 import io.injectordoctor.cluster.LiveLoader;
 import io.injectordoctor.cluster.LoadRequest;
+import io.injectordoctor.cluster.Paths;
 import io.injectordoctor.cluster.PodStream;
 import io.injectordoctor.cluster.ResourceKind;
 import io.injectordoctor.cluster.SnapshotFile;
@@ -143,7 +144,7 @@ public final class ClusterAccess {
             }
             try (ClusterGateway api = gateway()) {
                 String selector = URLEncoder.encode("metadata.name=" + name, StandardCharsets.UTF_8);
-                return FirstPage.of(api, "/api/v1/pods?fieldSelector=" + selector).stream()
+                return api.firstPage(Paths.collection(ResourceKind.POD, null) + "?fieldSelector=" + selector).stream()
                         .filter(i -> name.equals(i.path("metadata").path("name").asText()))
                         .map(i -> i.path("metadata").path("namespace").asText())
                         .filter(ns -> !ns.isEmpty()).distinct().sorted().toList();

@@ -94,7 +94,7 @@ public final class CompletionService {
     private static List<String> names(ClusterConfig config, String path, String prefix) {
         List<String> out = new ArrayList<>();
         try (ClusterGateway gateway = ClusterGateway.open(config)) {
-            for (JsonNode item : FirstPage.of(gateway, path)) {
+            for (JsonNode item : gateway.firstPage(path)) {
                 String name = item.path("metadata").path("name").asText("");
                 if (NAME.matcher(name).matches()) {
                     out.add(prefix + name);

@@ -108,6 +108,18 @@ public final class ClusterGateway implements AutoCloseable {
         void restart();
     }
 
+    /**
+     * The first page of a LIST (up to {@link #PAGE_SIZE} items) and no more: one request, for answers
+     * that need only a few names (completion, where a pod is).
+     */
+    public List<JsonNode> firstPage(String path) {
+        List<JsonNode> items = new ArrayList<>();
+        String sep = path.contains("?") ? "&" : "?";
+        Deadline deadline = Deadline.after(config.requestTimeout());
+        send("GET", path + sep + "limit=" + PAGE_SIZE, null, null, in -> ListReader.read(in, path, deadline, items::add));
+        return items;
+    }
+
     public void listPages(String path, PageSink sink) {
         String cont = null;
         boolean restarted = false;
