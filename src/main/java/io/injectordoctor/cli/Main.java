@@ -10,6 +10,9 @@ import picocli.CommandLine;
 
 /** Entry point: builds the command tree and maps failures to exit codes. */
 public final class Main {
+    private static final String CANNOT_WRITE = "error: cannot write to standard output (a full disk, or the reader"
+            + " closed it); the output is incomplete";
+
     private Main() {
     }
 
@@ -19,12 +22,19 @@ public final class Main {
             for (String line : new VersionProvider().getVersion()) {
                 System.out.println(line);
             }
+            if (System.out.checkError()) {
+                System.err.println(CANNOT_WRITE);
+                System.exit(ExitCode.IOERR);
+            }
             System.exit(ExitCode.OK);
         }
         java.nio.charset.Charset charset = io.injectordoctor.render.Terminal.outputCharset();
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
         try {
-            PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
+            // Onto the file descriptor, not System.out: a PrintStream keeps write errors to itself, so
+            // a full disk would never reach the writer's checkError (see execute).
+            PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(
+                    new java.io.FileOutputStream(java.io.FileDescriptor.out), charset), true);
             String[] words = GlobalArguments.reorder(args);
             int code = execute(commandLine(out, err, words), out, err, words);
             ClusterAccess.releaseThreads();
@@ -79,8 +89,7 @@ public final class Main {
         out.flush();
         if (out.checkError() && code != ExitCode.IOERR) {
             // PrintWriter keeps write errors to itself: a full disk or a closed pipe would pass for success.
-            err.println("error: cannot write to standard output (a full disk, or the reader closed it); the output is"
-                    + " incomplete");
+            err.println(CANNOT_WRITE);
             code = ExitCode.IOERR;
         }
         err.flush();

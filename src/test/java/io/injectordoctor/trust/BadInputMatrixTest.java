@@ -189,6 +189,22 @@ class BadInputMatrixTest {
         }
     }
 
+    /** The same through a real process, whose standard output is the file descriptor, not a test's writer. */
+    @Test
+    void aFullDiskIsExit74ForTheProcessToo() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        for (List<String> args : List.of(List.of("checks", "list"), List.of("--version"))) {
+            List<String> cmd = new ArrayList<>(List.of(javaBin, "-XX:TieredStopAtLevel=1", "-cp",
+                    System.getProperty("java.class.path"), "io.injectordoctor.cli.Main"));
+            cmd.addAll(args);
+            Process p = new ProcessBuilder(cmd).redirectOutput(new java.io.File("/dev/full"))
+                    .redirectError(tmp.resolve("err.txt").toFile()).start();
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("finished").isTrue();
+            assertThat(p.exitValue()).as("%s: %s", args, Files.readString(tmp.resolve("err.txt"))).isEqualTo(74);
+        }
+    }
+
     /** A pod without a namespace is in "default", as kubectl has it; one without a name is bad data. */
     @Test
     void aSnapshotPodWithoutNameOrNamespace() {
